@@ -1,0 +1,5 @@
+"""`python -m axiswatch`."""
+
+from axiswatch.cli.app import main
+
+main()

@@ -1,0 +1,56 @@
+"""The `axiswatch` command line: one thin command per Workspace operation."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Annotated
+
+import typer
+
+from axiswatch import __version__
+from axiswatch.cli import documents as documents_cli
+from axiswatch.cli.demo import demo_cmd
+from axiswatch.cli.ingest import ingest_cmd
+from axiswatch.cli.options import DbOption, set_root_db
+
+app = typer.Typer(
+    name="axiswatch",
+    help="Turn writing on international relations into an evidence-linked model of states.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"axiswatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: DbOption = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+) -> None:
+    """axiswatch: documents in, dated events and checked claims out."""
+    set_root_db(db)
+    level = (
+        logging.INFO if verbose else getattr(logging, os.environ.get("AXISWATCH_LOG", "WARNING"))
+    )
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+app.command("ingest")(ingest_cmd)
+app.add_typer(documents_cli.app, name="documents")
+app.command("demo")(demo_cmd)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

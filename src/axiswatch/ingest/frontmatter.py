@@ -1,0 +1,45 @@
+"""YAML front matter at the top of a text or Markdown file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from axiswatch.errors import IngestError
+
+_FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+KNOWN_FIELDS = ("title", "url", "publisher", "published", "language", "sources")
+
+
+def split_front_matter(text: str, *, path: str) -> tuple[dict[str, Any], str]:
+    """Split ``---`` fenced YAML front matter from the body; ({}, text) when there is none."""
+    match = _FENCE.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 2}" if mark is not None else ""
+        raise IngestError(path, f"front matter{where} is not valid YAML: {e}") from e
+    if not isinstance(meta, dict):
+        raise IngestError(path, "front matter must be a YAML mapping of field: value")
+    meta["published"] = _coerce_date(meta.get("published"), path=path)
+    for name in ("title", "url", "publisher", "language"):
+        if meta.get(name) is not None and not isinstance(meta[name], str | int | float):
+            raise IngestError(path, f"front matter field {name!r} must be text")
+    return meta, text[match.end() :]
+
+
+def _coerce_date(value: Any, *, path: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as e:
+        raise IngestError(
+            path, f"front matter field 'published' is {value!r}: write it as YYYY-MM-DD"
+        ) from e

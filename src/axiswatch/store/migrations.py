@@ -1,0 +1,154 @@
+"""Versioned schema migrations for the workspace database.
+
+Each migration is applied once, in its own transaction, and recorded in
+``schema_migrations``; running ``migrate`` twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import duckdb
+
+from axiswatch.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: a version number, a name and the statements it runs."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+_V1 = Migration(
+    1,
+    "documents, actors, events, claims, reference tables",
+    (
+        """CREATE TABLE documents (
+            document_id VARCHAR PRIMARY KEY,
+            title VARCHAR, url VARCHAR, publisher VARCHAR,
+            published DATE, published_source VARCHAR,
+            language VARCHAR, media_type VARCHAR NOT NULL,
+            text VARCHAR NOT NULL, words INTEGER NOT NULL,
+            path VARCHAR, metadata JSON,
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE document_paths (
+            document_id VARCHAR NOT NULL, path VARCHAR NOT NULL,
+            raw_sha256 VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (document_id, path, raw_sha256)
+        )""",
+        """CREATE TABLE actors (
+            actor_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR NOT NULL,
+            state VARCHAR, aliases VARCHAR[], source VARCHAR
+        )""",
+        """CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY,
+            origin VARCHAR NOT NULL, dataset VARCHAR, dataset_row VARCHAR,
+            document_id VARCHAR, sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
+            trigger VARCHAR, start_char INTEGER, end_char INTEGER,
+            date_start VARCHAR, date_end VARCHAR, day_start DATE, day_end DATE,
+            precision VARCHAR, date_from_context BOOLEAN,
+            source VARCHAR, source_person VARCHAR, target VARCHAR, target_person VARCHAR,
+            event_type VARCHAR NOT NULL, mode VARCHAR, cameo VARCHAR,
+            quad_class INTEGER, goldstein DOUBLE, location VARCHAR,
+            epistemic VARCHAR NOT NULL, confidence DOUBLE, rule VARCHAR, why JSON,
+            extractor_version VARCHAR, created_at TIMESTAMP NOT NULL
+        )""",
+        "CREATE INDEX events_document ON events (document_id)",
+        "CREATE INDEX events_dyad ON events (source, target)",
+        """CREATE TABLE claims (
+            claim_id VARCHAR PRIMARY KEY, document_id VARCHAR,
+            sentence VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
+            subject JSON, predicate VARCHAR NOT NULL, object JSON,
+            value DOUBLE, unit VARCHAR, time VARCHAR,
+            epistemic VARCHAR NOT NULL, checkable_against VARCHAR NOT NULL,
+            rule VARCHAR, extractor_version VARCHAR, created_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE verifications (
+            claim_id VARCHAR NOT NULL, verdict VARCHAR NOT NULL, explanation VARCHAR NOT NULL,
+            dataset VARCHAR, dataset_version VARCHAR, reference_rows JSON,
+            verified_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE datasets (
+            dataset VARCHAR NOT NULL, version VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            path VARCHAR, rows BIGINT, imported_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (dataset, version)
+        )""",
+        """CREATE TABLE un_rollcalls (
+            rcid VARCHAR NOT NULL, session INTEGER, date DATE, resolution VARCHAR,
+            title VARCHAR, short_title VARCHAR, importantvote BOOLEAN,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE un_votes (
+            rcid VARCHAR NOT NULL, country VARCHAR NOT NULL, vote VARCHAR NOT NULL,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE unsc_vetoes (
+            draft VARCHAR, date DATE, meeting VARCHAR, agenda VARCHAR, vetoed_by VARCHAR,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE borders (
+            country VARCHAR NOT NULL, neighbour VARCHAR NOT NULL, length_km DOUBLE,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE trade_partners (
+            country VARCHAR NOT NULL, direction VARCHAR NOT NULL, partner VARCHAR NOT NULL,
+            share_pct DOUBLE, year INTEGER,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1,)
+
+
+def _ensure_ledger(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,
+            applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )"""
+    )
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """The migration versions already recorded in this database."""
+    _ensure_ledger(con)
+    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every pending migration in order; returns the versions applied now."""
+    done = applied_versions(con)
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                con.execute(statement)
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                [migration.version, migration.name],
+            )
+        except duckdb.Error as e:
+            con.execute("ROLLBACK")
+            raise StoreError(
+                f"schema migration {migration.version} ({migration.name}) failed: {e}"
+            ) from e
+        con.execute("COMMIT")
+        log.info("applied schema migration %s: %s", migration.version, migration.name)
+        applied.append(migration.version)
+    return applied
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest applied migration version (0 for an empty database)."""
+    return max(applied_versions(con), default=0)

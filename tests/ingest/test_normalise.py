@@ -1,0 +1,28 @@
+"""Normalisation and ids: the same text always gets the same id."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from axiswatch.ingest.normalise import document_id, normalise_text
+
+
+@given(st.text())
+def test_document_id_same_text_same_id(text: str) -> None:
+    assert document_id(text) == document_id(str(text))
+
+
+@given(st.text())
+def test_normalise_text_is_idempotent(text: str) -> None:
+    assert normalise_text(normalise_text(text)) == normalise_text(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_document_id_ignores_line_endings_and_outer_space(text: str) -> None:
+    assert document_id("\ufeff" + text.replace("\n", "\r\n") + "\n") == document_id(text)
+
+
+def test_normalise_text_keeps_inner_characters() -> None:
+    text = "Moscow\u00a0– “Pyongyang”"
+    assert normalise_text(f"  {text}\r\n") == text
