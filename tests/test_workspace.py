@@ -32,7 +32,7 @@ def corpus(tmp_path: Path) -> Path:
 
 def test_ingest_folder_recursive_all_formats(tmp_path: Path, corpus: Path) -> None:
     with axiswatch.open(tmp_path / "w.duckdb") as ws:
-        report = ws.ingest([corpus])
+        report = ws.ingest([corpus], extract=False)
         docs = {Path(d.path).name: d for d in ws.documents()}
     assert report.count("added") == 4
     assert set(docs) == {"a.txt", "b.md", "c.html", "d.pdf"}
@@ -47,9 +47,9 @@ def test_ingest_folder_recursive_all_formats(tmp_path: Path, corpus: Path) -> No
 
 def test_ingest_twice_adds_nothing(tmp_path: Path, corpus: Path) -> None:
     with axiswatch.open(tmp_path / "w.duckdb") as ws:
-        ws.ingest([corpus])
+        ws.ingest([corpus], extract=False)
         before = [d.document_id for d in ws.documents()]
-        again = ws.ingest([corpus])
+        again = ws.ingest([corpus], extract=False)
         after = [d.document_id for d in ws.documents()]
     assert again.count("added") == 0
     assert again.count("unchanged") == 4
@@ -58,7 +58,7 @@ def test_ingest_twice_adds_nothing(tmp_path: Path, corpus: Path) -> None:
 
 def test_ingest_options_override_front_matter(tmp_path: Path, corpus: Path) -> None:
     with axiswatch.open(tmp_path / "w.duckdb") as ws:
-        ws.ingest([corpus / "b.md"], title="Given", published=dt.date(2020, 1, 2))
+        ws.ingest([corpus / "b.md"], title="Given", published=dt.date(2020, 1, 2), extract=False)
         (doc,) = ws.documents()
     assert (doc.title, doc.published, doc.published_source) == (
         "Given",
@@ -73,7 +73,7 @@ def test_ingest_bad_files_fail_alone(tmp_path: Path, corpus: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     with axiswatch.open(tmp_path / "w.duckdb") as ws:
-        report = ws.ingest([corpus / "a.txt", bad, empty, tmp_path / "missing.txt"])
+        report = ws.ingest([corpus / "a.txt", bad, empty, tmp_path / "missing.txt"], extract=False)
         stored = ws.documents()
     assert report.count("added") == 1
     assert {Path(o.path).name: o.reason.split(",")[0].split(":")[0] for o in report.failed} == {
@@ -88,7 +88,7 @@ def test_ingest_same_text_under_two_names_is_one_document(tmp_path: Path) -> Non
     (tmp_path / "x.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "y.txt").write_text(ARTICLE + "\r\n", encoding="utf-8")
     with axiswatch.open(tmp_path / "w.duckdb") as ws:
-        report = ws.ingest([tmp_path / "x.txt", tmp_path / "y.txt"])
+        report = ws.ingest([tmp_path / "x.txt", tmp_path / "y.txt"], extract=False)
         paths = ws.con.execute("SELECT count(*) FROM document_paths").fetchone()[0]
     assert [o.status for o in report.outcomes] == ["added", "unchanged"]
     assert paths == 2
@@ -105,9 +105,9 @@ def test_reingest_changes_nothing(tmp_path: Path, body: str) -> None:
     path.write_text(body, encoding="utf-8")
     db = tmp_path / f"w{abs(hash(body))}.duckdb"
     with axiswatch.open(db) as ws:
-        first = ws.ingest([path])
+        first = ws.ingest([path], extract=False)
         rows = ws.con.execute("SELECT document_id, text FROM documents").fetchall()
-        second = ws.ingest([path])
+        second = ws.ingest([path], extract=False)
         rows_after = ws.con.execute("SELECT document_id, text FROM documents").fetchall()
     assert first.count("added") == 1
     assert second.count("unchanged") == 1
@@ -116,7 +116,7 @@ def test_reingest_changes_nothing(tmp_path: Path, body: str) -> None:
 
 def test_document_by_prefix_and_unknown(tmp_path: Path, corpus: Path) -> None:
     with axiswatch.open(tmp_path / "w.duckdb") as ws:
-        ws.ingest([corpus / "a.txt"])
+        ws.ingest([corpus / "a.txt"], extract=False)
         (doc,) = ws.documents()
         assert ws.document(doc.document_id[:8]) == doc
         with pytest.raises(NotFoundError, match="axiswatch documents"):

@@ -5,19 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from axiswatch.config import default_db_path
 from axiswatch.errors import AxiswatchError, IngestError
 from axiswatch.ingest.documents import build_document, iter_candidate_files
-from axiswatch.model import Document
+from axiswatch.model import Document, Event
 from axiswatch.store import documents as doc_store
+from axiswatch.store import events as ev_store
 from axiswatch.store.connect import connect
+from axiswatch.store.events import EventFilter
 from axiswatch.store.migrations import schema_version
+
+if TYPE_CHECKING:
+    from axiswatch.extract.pipeline import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,8 @@ class FileOutcome:
     document_id: str | None = None
     title: str | None = None
     reason: str | None = None
+    events: int | None = None
+    extract_error: str | None = None
 
 
 @dataclass
@@ -59,6 +67,7 @@ class Workspace:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.con: duckdb.DuckDBPyConnection = connect(self.path)
+        self._extractor: Extractor | None = None
 
     def __enter__(self) -> Workspace:
         return self
@@ -87,9 +96,14 @@ class Workspace:
         *,
         title: str | None = None,
         published: dt.date | None = None,
+        extract: bool = True,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Read files and folders into the store; each document in its own transaction."""
+        """Read files and folders into the store; each document in its own transaction.
+
+        With ``extract`` (the default), events are extracted from every newly added document;
+        a document whose extraction fails keeps its stored text and the failure is reported.
+        """
         found = iter_candidate_files(paths)
         report = IngestReport(skipped=[str(p) for p in found.skipped])
         for missing in found.missing:
@@ -98,10 +112,58 @@ class Workspace:
             )
         total = len(found.files)
         for n, path in enumerate(found.files, 1):
-            report.outcomes.append(self._ingest_one(path, title=title, published=published))
+            outcome = self._ingest_one(path, title=title, published=published)
+            if extract and outcome.status == "added" and outcome.document_id:
+                outcome = self._extract_outcome(outcome)
+            report.outcomes.append(outcome)
             if progress is not None:
                 progress(n, total, str(path))
         return report
+
+    def _extract_outcome(self, outcome: FileOutcome) -> FileOutcome:
+        try:
+            n = self.extract_document(outcome.document_id or "")
+        except AxiswatchError as e:
+            return replace(outcome, extract_error=str(e))
+        return replace(outcome, events=n)
+
+    # events ----------------------------------------------------------------------------
+    @property
+    def extractor(self) -> Extractor:
+        """The event extractor (spaCy and the actor knowledge base load on first use)."""
+        if self._extractor is None:
+            from axiswatch.extract.pipeline import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+    def extract_document(self, document_id: str) -> int:
+        """(Re-)extract events from one stored document; returns how many were stored."""
+        from axiswatch.extract.pipeline import SourceText
+
+        document = self.document(document_id)
+        name = Path(document.path).name if document.path else document.document_id[:12]
+        source = SourceText(name, document.text, document.document_id, document.published)
+        events = self.extractor.extract_one(source)
+        return ev_store.write_events(self.con, events, document_id=document.document_id)
+
+    def extract_all(self, *, progress: Progress | None = None) -> int:
+        """Re-extract every stored document; returns the number of events stored."""
+        documents = self.documents()
+        total = 0
+        for n, document in enumerate(documents, 1):
+            total += self.extract_document(document.document_id)
+            if progress is not None:
+                progress(n, len(documents), document.title or document.document_id[:12])
+        return total
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Stored events matching the filter, in date order."""
+        return ev_store.read_events(self.con, flt)
+
+    def event(self, event_id: str) -> Event:
+        """One stored event."""
+        return ev_store.read_event(self.con, event_id)
 
     def _ingest_one(
         self, path: Path, *, title: str | None, published: dt.date | None

@@ -25,8 +25,8 @@ def _write(folder: Path) -> Path:
 def test_ingest_cmd_root_db_option_and_rerun(tmp_path: Path) -> None:
     folder = _write(tmp_path / "docs")
     db = str(tmp_path / "w.duckdb")
-    first = runner.invoke(app, ["--db", db, "ingest", str(folder)])
-    second = runner.invoke(app, ["--db", db, "ingest", str(folder)])
+    first = runner.invoke(app, ["--db", db, "ingest", "--no-extract", str(folder)])
+    second = runner.invoke(app, ["--db", db, "ingest", "--no-extract", str(folder)])
     assert first.exit_code == 0, first.output
     assert "2 added, 0 unchanged, 0 failed" in first.stderr
     assert second.exit_code == 0
@@ -38,7 +38,7 @@ def test_ingest_cmd_binary_file_one_error_line_exit_1(tmp_path: Path) -> None:
     blob = tmp_path / "blob.bin"
     blob.write_bytes(bytes(range(256)) * 8)
     db = str(tmp_path / "w.duckdb")
-    result = runner.invoke(app, ["ingest", str(folder), str(blob), "--db", db])
+    result = runner.invoke(app, ["ingest", "--no-extract", str(folder), str(blob), "--db", db])
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert result.exit_code == 1
     assert errors == [
@@ -53,7 +53,7 @@ def test_ingest_cmd_from_list_and_bad_date(tmp_path: Path) -> None:
     listing = tmp_path / "list.txt"
     listing.write_text(f"# files\n{folder / 'one.txt'}\n\n", encoding="utf-8")
     db = str(tmp_path / "w.duckdb")
-    ok = runner.invoke(app, ["ingest", "--from-list", str(listing), "--db", db])
+    ok = runner.invoke(app, ["ingest", "--no-extract", "--from-list", str(listing), "--db", db])
     bad = runner.invoke(app, ["ingest", str(folder), "--published", "June 2024", "--db", db])
     assert ok.exit_code == 0
     assert "1 added" in ok.stderr
@@ -66,7 +66,7 @@ def test_ingest_cmd_from_list_and_bad_date(tmp_path: Path) -> None:
 def test_documents_cmd_formats_and_show(tmp_path: Path) -> None:
     folder = _write(tmp_path / "docs")
     db = str(tmp_path / "w.duckdb")
-    runner.invoke(app, ["ingest", str(folder), "--db", db])
+    runner.invoke(app, ["ingest", "--no-extract", str(folder), "--db", db])
     table = runner.invoke(app, ["documents", "--db", db])
     csv_out = runner.invoke(app, ["documents", "--db", db, "-f", "csv"])
     rows = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)

@@ -9,8 +9,11 @@ from typing import Annotated
 import typer
 
 from axiswatch import __version__
+from axiswatch.cli import actors as actors_cli
 from axiswatch.cli import documents as documents_cli
+from axiswatch.cli import events as events_cli
 from axiswatch.cli.demo import demo_cmd
+from axiswatch.cli.extract import extract_cmd
 from axiswatch.cli.ingest import ingest_cmd
 from axiswatch.cli.options import DbOption, set_root_db
 
@@ -49,6 +52,10 @@ def root(
 app.command("ingest")(ingest_cmd)
 app.add_typer(documents_cli.app, name="documents")
 app.command("demo")(demo_cmd)
+app.command("extract")(extract_cmd)
+app.add_typer(events_cli.app, name="events")
+app.add_typer(actors_cli.app, name="actors")
+app.command("timeline")(events_cli.timeline_cmd)
 
 
 def main() -> None:

@@ -46,13 +46,19 @@ def report_ingest(report: IngestReport) -> None:
     for outcome in report.failed:
         sys.stderr.write(f"error: {outcome.path}: {outcome.reason}\n")
     for outcome in report.outcomes:
+        if outcome.extract_error:
+            sys.stderr.write(
+                f"error: {outcome.path}: stored, but extraction failed: {outcome.extract_error}\n"
+            )
+    for outcome in report.outcomes:
         if outcome.status == "unchanged":
             say(f"unchanged: {outcome.path} is already stored as {outcome.document_id[:12]}")
     if report.skipped:
         say(f"skipped {len(report.skipped)} file(s) with unknown suffixes in folders")
+    events = sum(o.events or 0 for o in report.outcomes)
     say(
         f"ingested: {report.count('added')} added, {report.count('unchanged')} unchanged, "
-        f"{report.count('failed')} failed"
+        f"{report.count('failed')} failed; {events} events extracted"
     )
 
 
@@ -67,17 +73,25 @@ def ingest_cmd(
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
     ] = None,
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Store the documents without extracting events.")
+    ] = False,
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Ingest plain text, Markdown, HTML and PDF files; the same text is stored once."""
+    """Ingest plain text, Markdown, HTML and PDF files and extract their events.
+
+    The same text is stored once; a document whose extraction fails keeps its text.
+    """
     date = parse_date_option(published, option="--published")
     targets = _gather_paths(paths or [], from_list)
     with (
         Workspace(resolve_db(db)) as ws,
         progress_bar("ingesting", enabled=sys.stderr.isatty()) as update,
     ):
-        report = ws.ingest(targets, title=title, published=date, progress=update)
+        report = ws.ingest(
+            targets, title=title, published=date, extract=not no_extract, progress=update
+        )
     if fmt is not OutputFormat.table:
         rows = [
             {
@@ -91,5 +105,5 @@ def ingest_cmd(
         ]
         render_rows(rows, ["path", "status", "document_id", "title", "reason"], fmt)
     report_ingest(report)
-    if report.failed:
+    if report.failed or any(o.extract_error for o in report.outcomes):
         raise typer.Exit(1)

@@ -1,0 +1,51 @@
+"""Speed of the whole extraction pipeline against bare spaCy on the same text, in one run.
+
+usage: python benchmarks/extract_speed.py [--shared ../shared] [--repeat 3] [--sentences 2000]
+Text: the PLV train sentences (../shared/data/zsp_plv/plv_train.jsonl) joined into paragraphs
+of ten sentences. Bare spaCy is `nlp.pipe` with the same loaded pipeline (ner excluded in both).
+Reports sentences per second for each and the ratio (ours / bare).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from axiswatch.extract.nlp import load_nlp
+from axiswatch.extract.pipeline import Extractor, SourceText, iter_paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT / ".." / "shared")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sentences", type=int, default=2000)
+    args = parser.parse_args()
+    path = args.shared / "data" / "zsp_plv" / "plv_train.jsonl"
+    lines = [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines()]
+    lines = lines[: args.sentences]
+    text = "\n\n".join(" ".join(lines[i : i + 10]) for i in range(0, len(lines), 10))
+    nlp = load_nlp()
+    extractor = Extractor()
+    extractor.extract_one(SourceText("warmup", text[:5000]))
+    bare, ours = [], []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        n_sents = sum(len(list(d.sents)) for d in nlp.pipe(p for _, p in iter_paragraphs(text)))
+        bare.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        events = extractor.extract_one(SourceText("bench", text))
+        ours.append(time.perf_counter() - t0)
+    b, o = min(bare), min(ours)
+    print(f"sentences={n_sents} events={len(events)} repeats={args.repeat} (best of)")
+    print(f"bare spaCy nlp.pipe: {n_sents / b:.1f} sentences/s ({b:.2f} s)")
+    print(f"axiswatch pipeline:  {n_sents / o:.1f} sentences/s ({o:.2f} s)")
+    print(f"ratio ours/bare: {b / o:.3f}")
+
+
+if __name__ == "__main__":
+    main()

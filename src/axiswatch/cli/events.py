@@ -1,0 +1,167 @@
+"""`axiswatch events` and `axiswatch timeline`: stored events, filtered, with their evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from axiswatch.cli.ingest import parse_date_option
+from axiswatch.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    FormatOption,
+    LimitOption,
+    OutputFormat,
+    resolve_db,
+)
+from axiswatch.cli.output import cli_errors, render_rows, stdout_console
+from axiswatch.errors import InputError
+from axiswatch.model import EPISTEMIC_VALUES
+from axiswatch.store.events import EventFilter, parse_dyad
+from axiswatch.workspace import Workspace
+
+app = typer.Typer(help="List stored events with filters, or show one with its evidence.")
+
+LIST_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "source",
+    "target",
+    "event_type",
+    "mode",
+    "epistemic",
+    "trigger",
+]
+
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Events touching this actor.")]
+DyadOpt = Annotated[str | None, typer.Option("--dyad", help="Both directions of A-B.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+EpiOpt = Annotated[str | None, typer.Option("--epistemic", help="asserted, reported, ...")]
+
+
+def make_filter(
+    actor: str | None,
+    dyad: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    epistemic: str | None,
+    limit: int | None,
+) -> EventFilter:
+    """The filter from command-line values, checked."""
+    if epistemic and epistemic not in EPISTEMIC_VALUES:
+        raise InputError(f"--epistemic {epistemic!r}: choose one of {', '.join(EPISTEMIC_VALUES)}")
+    return EventFilter(
+        actor=actor,
+        dyad=parse_dyad(dyad) if dyad else None,
+        event_type=event_type,
+        since=parse_date_option(since, option="--since"),
+        until=parse_date_option(until, option="--until"),
+        epistemic=epistemic,
+        limit=limit,
+    )
+
+
+@app.callback(invoke_without_command=True)
+@cli_errors
+def events_cmd(
+    ctx: typer.Context,
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    event_type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    epistemic: EpiOpt = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """List stored events."""
+    if ctx.invoked_subcommand is not None:
+        return
+    flt = make_filter(actor, dyad, event_type, since, until, epistemic, limit)
+    with Workspace(resolve_db(db)) as ws:
+        rows = [e.to_dict() for e in ws.events(flt)]
+    render_rows(rows, LIST_COLUMNS, fmt, title="events")
+
+
+@app.command("show")
+@cli_errors
+def show_cmd(
+    event_id: Annotated[str, typer.Argument(help="Event id.")],
+    why: Annotated[bool, typer.Option("--why", help="Explain how it was coded.")] = False,
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """One event with its evidence sentence; --why tells which rule and cues decided it."""
+    with Workspace(resolve_db(db)) as ws:
+        event = ws.event(event_id)
+        document = ws.document(event.document_id) if event.document_id else None
+    row = event.to_dict()
+    if fmt is not OutputFormat.table:
+        render_rows([row], list(row), fmt) if fmt is OutputFormat.csv else sys.stdout.write(
+            json.dumps(row, ensure_ascii=False, indent=2, default=str) + "\n"
+        )
+        return
+    console = stdout_console()
+    head = (
+        f"{event.date_start}..{event.date_end}  {event.source} -> {event.target}  "
+        f"{event.event_type} ({event.mode}, CAMEO {event.cameo})  {event.epistemic}"
+    )
+    console.print(escape(head), highlight=False)
+    for key in ("source_person", "target_person", "location", "quad_class", "goldstein"):
+        if row.get(key) is not None:
+            console.print(f"{key}: {escape(str(row[key]))}", highlight=False)
+    if document is not None:
+        console.print(
+            f"document: {escape(document.title or '')} ({document.document_id[:12]})",
+            highlight=False,
+        )
+    console.print(f"sentence: {escape(event.sentence or '')}", highlight=False)
+    if why:
+        console.print(f"rule: {escape(event.rule or '')}", highlight=False)
+        console.print(
+            f"trigger: {escape(event.trigger or '')!r} at characters "
+            f"{event.start_char}-{event.end_char}",
+            highlight=False,
+        )
+        for key, value in (event.why or {}).items():
+            console.print(f"  {key}: {escape(str(value))}", highlight=False)
+        console.print(f"confidence: {event.confidence}", highlight=False)
+
+
+@cli_errors
+def timeline_cmd(
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    event_type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    epistemic: EpiOpt = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """Events in date order, each with its evidence sentence."""
+    flt = make_filter(actor, dyad, event_type, since, until, epistemic, limit)
+    with Workspace(resolve_db(db)) as ws:
+        events = ws.events(flt)
+    if fmt is not OutputFormat.table:
+        render_rows([e.to_dict() for e in events], LIST_COLUMNS, fmt)
+        return
+    console = stdout_console()
+    for e in events:
+        when = e.date_start if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
+        console.print(
+            f"[bold]{escape(str(when))}[/bold]  {e.source} -> {e.target}  "
+            f"{e.event_type}  [dim]{e.epistemic}  {e.event_id}[/dim]",
+            highlight=False,
+        )
+        console.print(f"    {escape(e.sentence or '')}", highlight=False)

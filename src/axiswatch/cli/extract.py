@@ -1,0 +1,129 @@
+"""`axiswatch extract`: print the events of files or of a JSON-lines corpus, without storing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from axiswatch.cli.output import cli_errors, progress_bar
+from axiswatch.errors import IngestError, InputError
+from axiswatch.ingest.documents import build_document, iter_candidate_files
+from axiswatch.model import Event
+
+if TYPE_CHECKING:
+    from axiswatch.extract.pipeline import SourceText
+
+GUIDE_FIELDS = (
+    "id",
+    "doc",
+    "sentence",
+    "trigger",
+    "date_start",
+    "date_end",
+    "date_from_context",
+    "source",
+    "source_person",
+    "target",
+    "target_person",
+    "event_type",
+    "mode",
+    "cameo",
+    "location",
+    "epistemic",
+    "start_char",
+    "end_char",
+    "confidence",
+    "rule",
+)
+
+
+def event_to_guide_json(event: Event) -> dict[str, Any]:
+    """An event with the annotation guide's field names (id, doc, sentence, ...)."""
+    row = event.to_dict()
+    row["id"] = event.event_id
+    return {k: row.get(k) for k in GUIDE_FIELDS} | {
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "why": event.why,
+    }
+
+
+def iter_jsonl_sources(path: str) -> Iterator[SourceText]:
+    """A corpus given as JSON lines {"id", "text", "published"?}; '-' reads stdin."""
+    from axiswatch.extract.pipeline import SourceText
+
+    handle = sys.stdin if path == "-" else None
+    try:
+        lines = handle.readlines() if handle else Path(path).read_text("utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{path}:{n}: not JSON ({e.msg}): one object per line") from e
+        if not isinstance(row, dict) or "text" not in row or "id" not in row:
+            raise InputError(f"{path}:{n}: needs the fields 'id' and 'text'")
+        published = row.get("published")
+        try:
+            date = dt.date.fromisoformat(published[:10]) if published else None
+        except (TypeError, ValueError) as e:
+            raise InputError(f"{path}:{n}: field 'published' {published!r}: use YYYY-MM-DD") from e
+        yield SourceText(str(row["id"]), str(row["text"]), None, date)
+
+
+def _file_sources(paths: list[str]) -> Iterator[SourceText]:
+    from axiswatch.extract.pipeline import SourceText
+
+    found = iter_candidate_files(paths)
+    for missing in found.missing:
+        sys.stderr.write(f"error: {missing}: no such file or folder: check the path\n")
+    for path in found.files:
+        try:
+            document, _ = build_document(path)
+        except IngestError as e:
+            sys.stderr.write(f"error: {e}\n")
+            continue
+        yield SourceText(path.name, document.text, document.document_id, document.published)
+
+
+@cli_errors
+def extract_cmd(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to read.")] = None,
+    jsonl_in: Annotated[
+        str | None, typer.Option("--jsonl-in", help='JSON lines {"id","text","published"?}.')
+    ] = None,
+    undated: Annotated[
+        bool, typer.Option("--undated", help="Also keep events whose date is unknown.")
+    ] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (one event a line) or json.")
+    ] = "jsonl",
+) -> None:
+    """Extract dated PLOVER/CAMEO events and print them; nothing is stored."""
+    if fmt not in {"jsonl", "json"}:
+        raise InputError(f"--format {fmt!r}: choose jsonl or json")
+    if not paths and not jsonl_in:
+        raise InputError("nothing to extract: give files or folders, or --jsonl-in FILE")
+    sources = list(iter_jsonl_sources(jsonl_in)) if jsonl_in else list(_file_sources(paths or []))
+    from axiswatch.extract.pipeline import Extractor
+
+    extractor = Extractor(keep_undated=undated)
+    rows = []
+    with progress_bar("extracting", enabled=sys.stderr.isatty()) as update:
+        for event in extractor.extract(sources, progress=update):
+            row = event_to_guide_json(event)
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                rows.append(row)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,180 @@
+"""Who acted and who was acted on: actors of a trigger, read from the dependency parse.
+
+Actor mentions come from the actor knowledge base; this module only decides which mentions
+fill the source and target roles of a trigger, following subjects, agents, objects,
+possessives, demonym modifiers and prepositional phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "obj"})
+TARGET_PREPS = frozenset(
+    {
+        "to",
+        "with",
+        "against",
+        "on",
+        "into",
+        "toward",
+        "towards",
+        "for",
+        "in",
+        "at",
+        "from",
+        "over",
+        "upon",
+        "between",
+        "of",
+    }
+)
+PRONOUNS = frozenset(
+    {"it", "he", "she", "they", "this", "its", "his", "her", "their", "them", "which", "who"}
+)
+GROUP_HEADS = frozenset(
+    {
+        "party",
+        "parties",
+        "side",
+        "sides",
+        "country",
+        "countries",
+        "state",
+        "states",
+        "nation",
+        "nations",
+        "leader",
+        "leaders",
+        "government",
+        "governments",
+        "minister",
+        "ministers",
+        "neighbour",
+        "neighbor",
+    }
+)
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "ccomp"})
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """One actor filling a role: the mention's actor code, person, and where it was found."""
+
+    actor: str
+    person: str | None
+    token_i: int
+    via: str
+    start_char: int | None = None
+    end_char: int | None = None
+    role: str | None = None
+
+
+class MentionIndex:
+    """Actor mentions of one sentence, looked up by token."""
+
+    def __init__(self, by_token: dict[int, ActorRef]) -> None:
+        self.by_token = by_token
+
+    def refs_in(self, tokens: Iterable[Token], via: str) -> list[ActorRef]:
+        """Distinct actors among ``tokens``, in text order."""
+        seen: dict[str, ActorRef] = {}
+        for tok in sorted(tokens, key=lambda t: t.i):
+            ref = self.by_token.get(tok.i)
+            if ref is None:
+                continue
+            if ref.actor not in seen or (ref.person and not seen[ref.actor].person):
+                seen[ref.actor] = ActorRef(
+                    ref.actor,
+                    ref.person or (seen[ref.actor].person if ref.actor in seen else None),
+                    tok.i,
+                    via,
+                    ref.start_char,
+                    ref.end_char,
+                    ref.role,
+                )
+        return list(seen.values())
+
+
+def phrase_tokens(head: Token, *, stop: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
+    """The head's subtree without embedded clauses (relative clauses, complements)."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in stop)
+    return out
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject heads of a verb, with conjuncts ("Medvedev and Kim met")."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent:
+        return []
+    if agent:
+        heads = agent
+    elif not heads:
+        heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if heads and any(c.dep_ == "auxpass" for c in verb.children):
+            return []  # a passive without "by ...": the actor is not named
+    return heads
+
+
+def climb_to_subject(tok: Token) -> list[Token]:
+    """Subject of the trigger's verb, or of the verb that governs it ("blamed for supplying")."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            heads = subjects_of(node)
+            if heads:
+                return heads
+            if any(c.dep_ == "auxpass" for c in node.children) and node.i != tok.i:
+                heads = [c for c in node.children if c.dep_ == "nsubjpass"]
+                if heads:
+                    return heads
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def resolve_relative(head: Token) -> Token:
+    """From a relative pronoun or a "one of the N countries" phrase to the noun it stands for."""
+    node = head
+    if node.lower_ in {"that", "which", "who"} and node.head.dep_ == "relcl":
+        node = node.head.head
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one":
+            node = node.head.head
+        if node.dep_ == "attr" and node.head.pos_ == "AUX":
+            subj = [c for c in node.head.children if c.dep_ == "nsubj"]
+            if subj:
+                node = subj[0]
+                continue
+        break
+    return node
+
+
+def with_conjuncts(heads: Sequence[Token]) -> list[Token]:
+    """Heads plus the words coordinated with them."""
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        out.extend(t for t in head.conjuncts if t not in out)
+    return out
+
+
+def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to the token ("to Russia", "with the ambassador")."""
+    out: list[tuple[str, Token]] = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps | {"by"}:
+            out.extend((child.lower_, p) for p in child.children if p.dep_ in {"pobj", "pcomp"})
+    return out

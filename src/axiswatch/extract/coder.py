@@ -1,0 +1,587 @@
+"""Event coding: from one parsed sentence, its actor mentions and its dates to coded events.
+
+For every trigger word (lexicon in data/triggers.yaml) the coder finds who acted and who was
+acted on (arguments.py), the date that applies (its own, the sentence's, or the one carried
+from earlier sentences), the place, and the epistemic status (epistemic.py). Every event keeps
+the rule that fired and the cues that decided it, so "why CONSULT?" has an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from axiswatch.extract import epistemic
+from axiswatch.extract.arguments import (
+    GROUP_HEADS,
+    PRONOUNS,
+    ActorRef,
+    MentionIndex,
+    climb_to_subject,
+    phrase_tokens,
+    prep_objects,
+    resolve_relative,
+    with_conjuncts,
+)
+from axiswatch.extract.dates import TimeExpr
+from axiswatch.extract.lexicon import Trigger, triggers
+
+IGO_IDS = frozenset(
+    {
+        "UN",
+        "UNSC",
+        "UNGA",
+        "NATO",
+        "EU",
+        "SCO",
+        "BRICS",
+        "IAEA",
+        "ASEAN",
+        "G7",
+        "G20",
+        "CSTO",
+        "AU",
+        "OSCE",
+        "WTO",
+        "IMF",
+        "OPEC",
+        "QUAD",
+        "AUKUS",
+    }
+)
+RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion"})
+AGAINST_CUES = frozenset(
+    {
+        "condemn",
+        "condemning",
+        "against",
+        "deplore",
+        "deploring",
+        "sanction",
+        "sanctions",
+        "censure",
+        "demand",
+        "demanding",
+    }
+)
+FOR_CUES = frozenset({"support", "integrity", "favour", "favor", "sovereignty"})
+POSITIVE = frozenset(
+    {
+        "support",
+        "good",
+        "friendship",
+        "cooperation",
+        "partnership",
+        "thanks",
+        "praise",
+        "welcome",
+        "momentum",
+        "understand",
+        "understands",
+        "positive",
+        "deepen",
+        "strategic",
+        "solidarity",
+        "trust",
+        "high",
+    }
+)
+NEGATIVE = frozenset(
+    {
+        "hegemonic",
+        "abuse",
+        "aggression",
+        "hostile",
+        "condemn",
+        "blame",
+        "provocation",
+        "provocative",
+        "illegal",
+        "high-handedness",
+        "criticize",
+        "reckless",
+        "imperialist",
+        "threat",
+        "violation",
+        "cause",
+    }
+)
+THREAT_CUES = frozenset({"nuclear", "retaliate", "respond", "retaliation", "destroy"})
+ROLE_WORDS = {
+    "leader": ("supreme_leader", "head_of_state"),
+    "leaders": ("supreme_leader", "head_of_state"),
+    "president": ("head_of_state",),
+    "presidents": ("head_of_state",),
+    "minister": ("foreign_minister",),
+    "ministers": ("foreign_minister",),
+}
+LIST_PATTERN = re.compile(r"\b(?:these|those|they)\s+(?:were|are|included|include)\b", re.I)
+
+HolderLookup = Callable[[str, str], str | None]
+"""holder(role, state) -> the person's canonical name at the sentence's date, or None."""
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences leave behind for the next one."""
+
+    previous_date: TimeExpr | None = None
+    sentence_date: TimeExpr | None = None
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    events: list[CodedEvent] = field(default_factory=list)
+
+
+@dataclass
+class CodedEvent:
+    """An event coded from one trigger, with offsets relative to the parsed text."""
+
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    source: ActorRef
+    target: ActorRef
+    event_type: str
+    mode: str
+    cameo: str
+    date: TimeExpr | None
+    date_from_context: bool
+    location: str | None
+    epistemic: str
+    rule: str
+    why: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SentenceInput:
+    """Everything the coder needs about one sentence."""
+
+    sent: Span
+    index: MentionIndex
+    dates: list[tuple[TimeExpr, int]]  # each date with the index of its first token
+    places: dict[int, tuple[str, str]]  # token index -> (place text, state)
+    holder: HolderLookup
+    keep_undated: bool = False
+
+
+def _matches(tok: Token, trig: Trigger) -> bool:
+    pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
+    if pos not in trig.pos or trig.skip:
+        return False
+    if trig.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if trig.needs_modifier and not any(
+        c.lemma_.lower() in trig.needs_modifier
+        for c in tok.children
+        if c.dep_ in {"amod", "compound", "nmod"}
+    ):
+        return False
+    return not trig.needs or any(
+        t.lemma_.lower() in trig.needs or t.lower_ in trig.needs for t in tok.subtree
+    )
+
+
+def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
+    """Trigger words of the sentence with their coding."""
+    table = triggers()
+    found = []
+    for tok in sent:
+        trig = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        if trig is not None and _matches(tok, trig):
+            found.append((tok, trig))
+    return found
+
+
+def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[ActorRef]:
+    """ "both parties", "the two countries", "the foreign ministers of the two countries"."""
+    if discourse.source is None or discourse.target is None:
+        return []
+    words = {t.lower_ for t in head.subtree}
+    if not (words & {"both", "two", "parties", "sides"} or head.lower_ in {"parties", "sides"}):
+        return []
+    pair = [discourse.source, discourse.target]
+    roles = ROLE_WORDS.get(head.lower_)
+    if roles and "foreign" not in words and head.lemma_ == "minister":
+        roles = None
+    out = []
+    for ref in pair:
+        person = None
+        if roles:
+            person = next((p for r in roles if (p := inp.holder(r, ref.actor))), None)
+        out.append(ActorRef(ref.actor, person, head.i, "discourse_pair"))
+    return out
+
+
+def _role_refs(head: Token, refs: list[ActorRef], inp: SentenceInput) -> list[ActorRef]:
+    """ "Russian and North Korean leaders": demonym modifiers of a role noun -> office holders."""
+    roles = ROLE_WORDS.get(head.lower_)
+    if not roles or head.tag_ not in {"NNS", "NNPS"}:
+        return refs
+    out = []
+    for ref in refs:
+        person = ref.person or next((p for r in roles if (p := inp.holder(r, ref.actor))), None)
+        out.append(ActorRef(ref.actor, person, ref.token_i, ref.via + "+role_by_date"))
+    return out
+
+
+def _refs_for_heads(
+    heads: list[Token], inp: SentenceInput, discourse: Discourse, via: str
+) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    for head in with_conjuncts([resolve_relative(h) for h in heads]):
+        found = inp.index.refs_in(phrase_tokens(head), via)
+        if found:
+            found = _role_refs(head, found, inp)
+        elif head.lower_ in PRONOUNS and discourse.source is not None:
+            found = [
+                ActorRef(
+                    discourse.source.actor,
+                    discourse.source.person,
+                    head.i,
+                    "pronoun_to_last_source",
+                )
+            ]
+        elif head.lemma_.lower() in GROUP_HEADS:
+            found = _group_refs(head, inp, discourse)
+        refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
+    return refs
+
+
+def _noun_arguments(
+    tok: Token, trig: Trigger, inp: SentenceInput, discourse: Discourse
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    joint = trig.joint or trig.event_type == "CONSULT"
+    sources: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    for child in tok.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound", "nmod"} and inp.index.by_token.get(child.i)
+        ):
+            sources.extend(inp.index.refs_in(phrase_tokens(child), "modifier"))
+    for prep, obj in prep_objects(tok):
+        refs = _refs_for_heads([obj], inp, discourse, f"prep_{prep}")
+        if prep == "by" or (prep in {"of", "between"} and joint):
+            sources.extend(refs)
+        elif prep in {
+            "to",
+            "with",
+            "against",
+            "on",
+            "of",
+            "toward",
+            "towards",
+            "for",
+            "in",
+            "into",
+            "over",
+        }:
+            targets.extend(refs)
+    if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        owner = tok.head.head
+        for child in owner.children:
+            if child.dep_ in {"poss", "amod", "compound"}:
+                sources.extend(inp.index.refs_in(phrase_tokens(child), "owner_modifier"))
+    if not sources and tok.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}:
+        heads = climb_to_subject(tok.head) if tok.dep_ in {"dobj", "attr"} else []
+        sources = _refs_for_heads(heads, inp, discourse, "governing_subject")
+    return _dedupe(sources), _dedupe(targets)
+
+
+def _verb_arguments(
+    tok: Token, inp: SentenceInput, discourse: Discourse
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    sources = _refs_for_heads(climb_to_subject(tok), inp, discourse, "subject")
+    targets: list[ActorRef] = []
+    for child in tok.children:
+        if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
+            targets.extend(_refs_for_heads([child], inp, discourse, "object"))
+    for prep, obj in prep_objects(tok):
+        if prep != "by":
+            targets.extend(_refs_for_heads([obj], inp, discourse, f"prep_{prep}"))
+    return _dedupe(sources), _dedupe(targets)
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    out: dict[str, ActorRef] = {}
+    for ref in refs:
+        if ref.actor not in out or (ref.person and not out[ref.actor].person):
+            out[ref.actor] = ref
+    return list(out.values())
+
+
+def _place_near(tok: Token, inp: SentenceInput) -> tuple[str, str] | None:
+    """A place attached to the trigger or its governing verb ("held in Vladivostok")."""
+    scopes = [tok, tok.head] if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} else [tok]
+    for node in scopes:
+        for child in node.children:
+            cands = (
+                [child]
+                if child.dep_ == "dobj"
+                else [p for p in child.children if p.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in {"in", "at", "to", "near"}
+                else []
+            )
+            for cand in cands:
+                for t in phrase_tokens(cand):
+                    if t.i in inp.places:
+                        return inp.places[t.i]
+    return None
+
+
+def _vote_coding(
+    tok: Token, trig: Trigger, targets_scope: list[Token], inp: SentenceInput
+) -> tuple[str, str, ActorRef] | None:
+    """Code a vote by how the text frames the resolution (see the annotation guide)."""
+    resolution = next((t for t in targets_scope if t.lemma_.lower() in RESOLUTION_LEMMAS), None)
+    if resolution is None:
+        return None
+    voter_against = (
+        trig.lemma == "veto"
+        or any(c.lower_ == "against" for c in tok.children if c.dep_ == "prep")
+        or (trig.lemma == "support" and epistemic.is_negated(tok))
+    )
+    framing, actor = None, None
+    for t in sorted(resolution.subtree, key=lambda x: x.i):
+        if (
+            framing is None
+            and t.i != resolution.i
+            and (t.lower_ in AGAINST_CUES or t.lemma_ in AGAINST_CUES)
+        ):
+            framing = "against"
+        elif framing is None and (t.lower_ in FOR_CUES or t.lemma_ in FOR_CUES):
+            framing = "for"
+        ref = inp.index.by_token.get(t.i)
+        if framing and ref is not None and ref.actor not in IGO_IDS:
+            actor = ref
+            break
+    if actor is None:
+        return None
+    if voter_against:
+        return ("SUPPORT", "05", actor) if framing == "against" else ("REJECT", "12", actor)
+    return ("ACCUSE", "111", actor) if framing == "against" else ("SUPPORT", "05", actor)
+
+
+def _statement_coding(
+    tok: Token, sources: list[ActorRef], inp: SentenceInput, discourse: Discourse
+) -> tuple[str, str, list[ActorRef]] | None:
+    """Type a statement by what was said: praise is SUPPORT, blame ACCUSE, a warning THREATEN."""
+    content = [t for c in tok.children if c.dep_ in {"ccomp", "dobj", "xcomp"} for t in c.subtree]
+    if not content and tok.dep_ in {"parataxis", "ROOT"}:
+        content = [t for t in inp.sent if t.i < tok.i and t.dep_ != "punct"]
+    if not content:
+        return None
+    own = {s.actor for s in sources}
+    targets = [r for r in inp.index.refs_in(content, "said_about") if r.actor not in own]
+    words = {t.lower_ for t in content} | {t.lemma_.lower() for t in content}
+    if words & THREAT_CUES and any(t.lower_ == "will" for t in content):
+        if not targets and discourse.target is not None and discourse.target.actor not in own:
+            targets = [discourse.target]
+        return ("THREATEN", "138", targets[:1]) if targets else None
+    pos, neg = len(words & POSITIVE), len(words & NEGATIVE)
+    if not targets or pos == neg:
+        return None
+    return ("SUPPORT", "051", targets[:1]) if pos > neg else ("ACCUSE", "111", targets[:1])
+
+
+def _own_dates(
+    sent: Span, found: list[tuple[Token, Trigger]], dates: list[tuple[TimeExpr, int]]
+) -> dict[int, list[TimeExpr]]:
+    """Give each date to the innermost trigger whose subtree holds it (-1: the sentence's)."""
+    spans = {tok.i: (tok.left_edge.i, tok.right_edge.i) for tok, _ in found}
+    owned: dict[int, list[TimeExpr]] = {}
+    for expr, first_token in dates:
+        holders = [i for i, (lo, hi) in spans.items() if lo <= first_token <= hi]
+        key = min(holders, key=lambda i: spans[i][1] - spans[i][0]) if holders else -1
+        owned.setdefault(key, []).append(expr)
+    return owned
+
+
+def _pick_date(
+    tok: Token, owned: dict[int, list[TimeExpr]], discourse: Discourse
+) -> tuple[TimeExpr, bool] | None:
+    mine = owned.get(tok.i) or owned.get(-1)
+    if not mine:
+        if discourse.previous_date is not None:
+            return discourse.previous_date, True
+        return None
+    expr = mine[0]
+    return expr, expr.relative
+
+
+def code_sentence(inp: SentenceInput, discourse: Discourse) -> list[CodedEvent]:
+    """Every event the sentence states, coded; updates nothing (the pipeline does)."""
+    found = find_triggers(inp.sent)
+    owned = _own_dates(inp.sent, found, inp.dates)
+    events: list[CodedEvent] = []
+    for tok, trig in found:
+        events.extend(_code_trigger(tok, trig, inp, discourse, owned))
+    events.extend(_list_elaboration(inp, discourse, events))
+    return _unique(events)
+
+
+def _code_trigger(
+    tok: Token,
+    trig: Trigger,
+    inp: SentenceInput,
+    discourse: Discourse,
+    owned: dict[int, list[TimeExpr]],
+) -> list[CodedEvent]:
+    is_verb = tok.pos_ in {"VERB", "AUX"}
+    if is_verb:
+        sources, targets = _verb_arguments(tok, inp, discourse)
+    else:
+        sources, targets = _noun_arguments(tok, trig, inp, discourse)
+    event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
+    status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
+    scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
+    if trig.vote or trig.lemma == "support":
+        coded = _vote_coding(tok, trig, scope, inp)
+        if coded is not None:
+            event_type, cameo, target = coded
+            targets, mode, rule = [target], "vote", f"vote_framing:{trig.lemma}"
+            if status.value == "negated":
+                status = epistemic.Status("asserted", "vote framing")
+        elif trig.vote and not targets:
+            return []
+    if trig.polarity:
+        coded_statement = _statement_coding(tok, sources, inp, discourse)
+        if coded_statement is None:
+            return []
+        event_type, cameo, targets = coded_statement
+        rule = f"statement_polarity:{trig.lemma}"
+    if event_type == "OTHER":
+        return []
+    place = _place_near(tok, inp)
+    if not targets and place is not None and event_type not in {"CONSULT"}:
+        targets = []
+    if (trig.joint or event_type == "CONSULT") and not trig.reverse:
+        pairs = _joint_pairs(sources, targets, place, discourse)
+    else:
+        if trig.reverse:
+            sources, targets = targets, sources
+        source_ids = {s.actor for s in sources}
+        targets = [t for t in targets if t.actor not in source_ids]
+        if not targets and place is not None and event_type in {"ASSAULT", "COERCE", "MOBILIZE"}:
+            targets = [ActorRef(place[1], None, tok.i, "place_state")]
+        pairs = [(s, targets[0]) for s in sources] if targets else []
+    pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
+    if not pairs:
+        return []
+    dated = _pick_date(tok, owned, discourse)
+    if dated is None:
+        return []
+    date, from_context = dated
+    if status.value in {"hypothetical", "negated"} and from_context:
+        return []
+    base = tok.doc[tok.i : tok.i + 1]
+    why = {
+        "trigger_lemma": trig.lemma,
+        "epistemic_cue": status.cue,
+        "date_rule": date.rule,
+        "date_text": date.text,
+    }
+    return [
+        CodedEvent(
+            trigger_start=base.start_char,
+            trigger_end=base.end_char,
+            trigger=tok.text,
+            source=s,
+            target=t,
+            event_type=event_type,
+            mode=mode,
+            cameo=cameo,
+            date=date,
+            date_from_context=from_context,
+            location=place[0] if place else None,
+            epistemic=status.value,
+            rule=rule,
+            why={**why, "source_via": s.via, "target_via": t.via},
+        )
+        for s, t in pairs
+    ]
+
+
+def _joint_pairs(
+    sources: list[ActorRef],
+    targets: list[ActorRef],
+    place: tuple[str, str] | None,
+    discourse: Discourse,
+) -> list[tuple[ActorRef, ActorRef]]:
+    """One event for a meeting or signing: visitor (or first named) -> host (or second)."""
+    sides = _dedupe(sources + targets)
+    if len(sides) == 1 and discourse.source is not None and discourse.target is not None:
+        other = (
+            discourse.target
+            if sides[0].actor == discourse.source.actor
+            else (discourse.source if sides[0].actor == discourse.target.actor else None)
+        )
+        if other is not None and targets:
+            sides.append(ActorRef(other.actor, None, other.token_i, "discourse_partner"))
+    if len(sides) < 2:
+        return []
+    a, b = sides[0], sides[1]
+    if place is not None and place[1] == a.actor and b.actor != place[1]:
+        a, b = b, a
+    return [(a, b)]
+
+
+def _list_elaboration(
+    inp: SentenceInput, discourse: Discourse, events: list[CodedEvent]
+) -> list[CodedEvent]:
+    """ "These were Russia, Armenia, ..." after a sentence about a group: one event per actor."""
+    match = LIST_PATTERN.search(inp.sent.text)
+    if events or match is None or not discourse.events:
+        return []
+    model = discourse.events[0]
+    start = inp.sent.start_char + match.start()
+    excluded = {model.source.actor, model.target.actor}
+    for tok in inp.sent:
+        if tok.lower_ in {"addition", "besides", "apart"}:
+            excluded |= {r.actor for r in inp.index.refs_in(tok.subtree, "excluded")}
+    listed = [
+        r
+        for r in inp.index.refs_in([t for t in inp.sent if t.idx >= start], "listed")
+        if r.actor not in excluded and r.actor not in IGO_IDS
+    ]
+    if len(listed) < 2:
+        return []
+    end = start + len(match.group(0))
+    return [
+        CodedEvent(
+            trigger_start=start,
+            trigger_end=end,
+            trigger=match.group(0),
+            source=ref,
+            target=model.target,
+            event_type=model.event_type,
+            mode=model.mode,
+            cameo=model.cameo,
+            date=model.date,
+            date_from_context=True,
+            location=model.location,
+            epistemic=model.epistemic,
+            rule="list_elaboration",
+            why={"elaborates": model.trigger, "date_rule": "previous_sentence"},
+        )
+        for ref in listed
+    ]
+
+
+def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out = []
+    for ev in events:
+        key = (
+            ev.source.actor,
+            ev.target.actor,
+            ev.event_type,
+            ev.date.date_start if ev.date else None,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out

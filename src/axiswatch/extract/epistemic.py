@@ -1,0 +1,98 @@
+"""Epistemic status of an event: asserted, reported, alleged, hypothetical or negated.
+
+Decided from the trigger's own negation, the modal verbs and hedges that govern it, the
+accusation verbs it is the complement of, and attributions ("according to", "X said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+MODALS = frozenset({"might", "may", "could", "would", "should"})
+HEDGE_LEMMAS = frozenset(
+    {
+        "possible",
+        "possibly",
+        "perhaps",
+        "likely",
+        "probably",
+        "assume",
+        "suppose",
+        "speculate",
+        "hypothesis",
+        "expect",
+        "maybe",
+        "potential",
+        "potentially",
+    }
+)
+ALLEGE_LEMMAS = frozenset(
+    {"blame", "accuse", "allege", "claim", "suspect", "allegedly", "accusation", "charge"}
+)
+REPORT_LEMMAS = frozenset(
+    {
+        "say",
+        "report",
+        "tell",
+        "confirm",
+        "announce",
+        "state",
+        "note",
+        "according",
+        "estimate",
+        "assess",
+    }
+)
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+
+
+@dataclass(frozen=True)
+class Status:
+    """An epistemic value and the cue that decided it."""
+
+    value: str
+    cue: str | None = None
+
+
+def _ancestors_in_clause(token: Token, sent: Span) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and chain[-1].head.i >= sent.start:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def is_negated(token: Token) -> bool:
+    """The trigger itself is negated ("did not support", "no visit")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozenset()) -> Status:
+    """The epistemic status of an event whose trigger is ``token`` in ``sent``."""
+    chain = _ancestors_in_clause(token, sent)
+    for node in chain:
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:
+                return Status("hypothetical", child.text)
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS:
+                return Status("hypothetical", child.text)
+        if node.lemma_.lower() in HEDGE_LEMMAS and node.i != token.i:
+            return Status("hypothetical", node.text)
+    if is_negated(token):
+        return Status("negated", "not")
+    for node in chain[1:]:
+        if node.lemma_.lower() in ALLEGE_LEMMAS:
+            return Status("alleged", node.text)
+    for word in sent:
+        if word.lower_ in {"allegedly", "reportedly"} and word.head.i in {n.i for n in chain}:
+            return Status("alleged" if word.lower_ == "allegedly" else "reported", word.text)
+        following = word.doc[word.i + 1] if word.i + 1 < sent.end else None
+        if word.lower_ == "according" and following is not None and following.lower_ == "to":
+            return Status("reported", "according to")
+    for node in chain[1:]:
+        if node.lemma_.lower() in REPORT_LEMMAS and node.pos_ == "VERB":
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and not any(t.i in source_tokens for s in subjects for t in s.subtree):
+                return Status("reported", node.text)
+    return Status("asserted")

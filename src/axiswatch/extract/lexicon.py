@@ -1,0 +1,90 @@
+"""The trigger lexicon and the place gazetteer, loaded once from the package's data files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """How one trigger lemma is coded."""
+
+    lemma: str
+    pos: tuple[str, ...]
+    event_type: str
+    mode: str
+    cameo: str
+    joint: bool = False
+    reverse: bool = False
+    vote: bool = False
+    polarity: bool = False
+    skip: bool = False
+    needs: tuple[str, ...] = ()
+    needs_modifier: tuple[str, ...] = ()
+    needs_target: bool = False
+    needs_person_target: bool = False
+    plural_only: bool = False
+
+
+def _read(name: str) -> dict:
+    text = (resources.files("axiswatch.extract") / "data" / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def triggers() -> dict[str, Trigger]:
+    """Trigger lemma -> coding."""
+    out: dict[str, Trigger] = {}
+    for lemma, spec in _read("triggers.yaml").items():
+        out[lemma] = Trigger(
+            lemma=lemma,
+            pos=tuple(spec["pos"]),
+            event_type=spec["type"],
+            mode=spec["mode"],
+            cameo=str(spec["cameo"]),
+            joint=bool(spec.get("joint")),
+            reverse=bool(spec.get("reverse")),
+            vote=bool(spec.get("vote")),
+            polarity=bool(spec.get("polarity")),
+            skip=bool(spec.get("skip")),
+            needs=tuple(spec.get("needs") or ()),
+            needs_modifier=tuple(spec.get("needs_modifier") or ()),
+            needs_target=bool(spec.get("needs_target")),
+            needs_person_target=bool(spec.get("needs_person_target")),
+            plural_only=bool(spec.get("plural_only")),
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name found in a sentence, and the state it lies in."""
+
+    start_char: int
+    end_char: int
+    text: str
+    state: str
+
+
+@cache
+def _place_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for state, places in _read("places.yaml").items():
+        for place in places:
+            names[place.lower()] = state
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), names
+
+
+def find_places(text: str) -> list[Place]:
+    """Non-capital places named in ``text`` (capitals come from the actor knowledge base)."""
+    pattern, names = _place_pattern()
+    return [
+        Place(m.start(), m.end(), m.group(0), names[m.group(0).lower()])
+        for m in pattern.finditer(text)
+    ]

@@ -1,0 +1,241 @@
+"""Document-level extraction: paragraphs through spaCy, then our components, sentence by sentence.
+
+The components run in this order for each sentence: temporal expressions (dates.py, anchored
+on the publication date and the previous sentences), actor mentions (the actor knowledge base,
+at the sentence's date), places, then event coding (coder.py). What a sentence leaves behind
+(its date, its actors, its events) is carried to the next sentence of the same paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from axiswatch.actors.kb import ActorKB
+from axiswatch.extract.arguments import ActorRef, MentionIndex
+from axiswatch.extract.coder import CodedEvent, Discourse, SentenceInput, code_sentence
+from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
+from axiswatch.extract.lexicon import find_places
+from axiswatch.extract.nlp import load_nlp
+from axiswatch.model import Event
+from axiswatch.ontology.cameo import cameo_code
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "axiswatch.rules.v1"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+FOOTNOTE_AFTER = re.compile(r"\[\d+\]")
+FOOTNOTE_START = re.compile(r"^\s*\[\d+\]\s*")
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """One text to extract from."""
+
+    doc: str  # the name shown in the "doc" field (file name or corpus id)
+    text: str
+    document_id: str | None = None
+    published: dt.date | None = None
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) pairs; paragraphs are separated by blank lines."""
+    pos = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        if text[pos : match.start()].strip():
+            yield pos, text[pos : match.start()]
+        pos = match.end()
+    if text[pos:].strip():
+        yield pos, text[pos:]
+
+
+class Extractor:
+    """The rule-based event extractor over the spaCy parse."""
+
+    def __init__(self, kb: ActorKB | None = None, *, keep_undated: bool = False) -> None:
+        self.kb = kb or ActorKB.default()
+        self.nlp = load_nlp()
+        self.keep_undated = keep_undated
+
+    def extract(
+        self,
+        sources: Iterable[SourceText],
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> Iterator[Event]:
+        """Events of every source text, document by document."""
+        items = list(sources)
+        for n, source in enumerate(items, 1):
+            yield from self.extract_one(source)
+            if progress is not None:
+                progress(n, len(items), source.doc)
+
+    def extract_one(self, source: SourceText) -> list[Event]:
+        """Events of one text, in text order."""
+        paragraphs = list(iter_paragraphs(source.text))
+        docs = self.nlp.pipe((p for _, p in paragraphs), batch_size=BATCH)
+        events: list[Event] = []
+        discourse = Discourse()
+        persons: dict[str, ActorRef] = {}
+        previous_paragraph = ""
+        for (offset, paragraph), doc in zip(paragraphs, docs, strict=True):
+            if not previous_paragraph.rstrip().endswith(":"):
+                discourse = Discourse()
+            for sent in doc.sents:
+                coded = self._code(sent, source, discourse, persons)
+                for item in coded:
+                    events.append(self._to_event(item, sent, offset, source, len(events) + 1))
+                _carry(discourse, sent, coded)
+            previous_paragraph = paragraph
+        return events
+
+    def _code(
+        self, sent: Span, source: SourceText, discourse: Discourse, persons: dict[str, ActorRef]
+    ) -> list[CodedEvent]:
+        text = sent.text
+        exprs = tag_dates(text, anchor=source.published, previous=discourse.previous_date)
+        discourse.sentence_date = exprs[0] if exprs else None
+        on = _resolution_date(exprs, discourse, source.published)
+        mentions = self.kb.find_mentions(text, on=on)
+        by_token: dict[int, ActorRef] = {}
+        places: dict[int, tuple[str, str]] = {}
+        for m in mentions:
+            if m.actor is None:
+                continue
+            for tok in _tokens_in(sent, m.start_char, m.end_char):
+                by_token[tok.i] = ActorRef(
+                    m.actor,
+                    m.person,
+                    tok.i,
+                    m.rule,
+                    sent.start_char + m.start_char,
+                    sent.start_char + m.end_char,
+                    m.role,
+                )
+                if m.form == "capital":
+                    places[tok.i] = (m.text, m.actor)
+            if m.person:
+                surname = m.person.split()[-1] if " " in m.person else m.person
+                persons[surname.lower()] = ActorRef(m.actor, m.person, -1, "earlier_mention")
+                persons[m.person.split()[0].lower()] = persons[surname.lower()]
+        for tok in sent:
+            if tok.i not in by_token and tok.pos_ == "PROPN" and tok.lower_ in persons:
+                ref = persons[tok.lower_]
+                by_token[tok.i] = ActorRef(ref.actor, ref.person, tok.i, "earlier_mention")
+        for place in find_places(text):
+            for tok in _tokens_in(sent, place.start_char, place.end_char):
+                places[tok.i] = (place.text, place.state)
+        dates = [(e, _first_token(sent, e.start_char)) for e in exprs]
+
+        def holder(role: str, state: str) -> str | None:
+            if on is None:
+                return None
+            person = self.kb.holder(role, state, on)
+            return person.name if person is not None else None
+
+        inp = SentenceInput(
+            sent, MentionIndex(by_token), dates, places, holder, keep_undated=self.keep_undated
+        )
+        return code_sentence(inp, discourse)
+
+    def _to_event(
+        self, item: CodedEvent, sent: Span, offset: int, source: SourceText, n: int
+    ) -> Event:
+        start, end = _sentence_bounds(source.text, offset + sent.start_char, offset + sent.end_char)
+        code = cameo_code(item.cameo)
+        prefix = (source.document_id or source.doc)[:12]
+        confidence = (
+            0.9
+            - (0.15 if item.date_from_context else 0)
+            - (0.2 if "discourse" in item.source.via or "pronoun" in item.source.via else 0)
+        )
+        return Event(
+            event_id=f"{prefix}-e{n}",
+            origin="extracted",
+            document_id=source.document_id,
+            doc=source.doc,
+            sentence=source.text[start:end],
+            sentence_start=start,
+            sentence_end=end,
+            trigger=item.trigger,
+            start_char=offset + item.trigger_start,
+            end_char=offset + item.trigger_end,
+            date_start=item.date.date_start if item.date else None,
+            date_end=item.date.date_end if item.date else None,
+            precision=item.date.precision if item.date else None,
+            date_from_context=item.date_from_context,
+            source=item.source.actor,
+            source_person=item.source.person,
+            target=item.target.actor,
+            target_person=item.target.person,
+            event_type=item.event_type,
+            mode=item.mode,
+            cameo=item.cameo,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            location=item.location,
+            epistemic=item.epistemic,
+            confidence=round(max(confidence, 0.3), 2),
+            rule=item.rule,
+            why=item.why,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+
+
+def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
+    """What this sentence leaves for the next: its main date, its actors and its events."""
+    date = discourse.sentence_date
+    if coded and coded[0].date is not None:
+        main = coded[0]
+        discourse.previous_date = main.date if not main.date_from_context or date is None else date
+    elif date is not None:
+        discourse.previous_date = date
+    if coded:
+        discourse.source, discourse.target = coded[0].source, coded[0].target
+    discourse.events = coded
+
+
+def _resolution_date(
+    exprs: list[TimeExpr], discourse: Discourse, published: dt.date | None
+) -> dt.date | None:
+    """The date at which role phrases and partial names are resolved for this sentence."""
+    expr = exprs[0] if exprs else discourse.previous_date
+    if expr is not None:
+        return parse_iso(expr.date_start)[0]
+    return published
+
+
+def _tokens_in(sent: Span, start: int, end: int) -> list:
+    return [
+        t
+        for t in sent
+        if t.idx - sent.start_char < end and t.idx - sent.start_char + len(t.text) > start
+    ]
+
+
+def _first_token(sent: Span, start: int) -> int:
+    for tok in sent:
+        if tok.idx - sent.start_char + len(tok.text) > start:
+            return tok.i
+    return sent.end - 1
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading footnote marker and keep one attached at the end (".[7]")."""
+    lead = FOOTNOTE_START.match(text, start)
+    if lead and lead.end() < end:
+        start = lead.end()
+    while True:
+        after = FOOTNOTE_AFTER.match(text, end)
+        if not after:
+            break
+        end = after.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
