@@ -119,6 +119,21 @@ ROLE_WORDS = {
     "minister": ("foreign_minister",),
     "ministers": ("foreign_minister",),
 }
+TOPIC_NOUNS = frozenset(
+    {
+        "crisis",
+        "war",
+        "conflict",
+        "issue",
+        "question",
+        "problem",
+        "peninsula",
+        "strait",
+        "file",
+        "affair",
+    }
+)
+SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
 LIST_PATTERN = re.compile(r"\b(?:these|those|they)\s+(?:were|are|included|include)\b", re.I)
 
 HolderLookup = Callable[[str, str], str | None]
@@ -131,6 +146,8 @@ class Discourse:
 
     previous_date: TimeExpr | None = None
     sentence_date: TimeExpr | None = None
+    topic: ActorRef | None = None
+    next_topic: ActorRef | None = None
     source: ActorRef | None = None
     target: ActorRef | None = None
     events: list[CodedEvent] = field(default_factory=list)
@@ -154,6 +171,7 @@ class CodedEvent:
     epistemic: str
     rule: str
     why: dict[str, Any]
+    nominal: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,6 +214,30 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     return found
 
 
+def _nearest_earlier_actor(pronoun: Token, inp: SentenceInput) -> ActorRef | None:
+    """A subject pronoun's antecedent in its own sentence: the nearest earlier subject actor."""
+    for i in range(pronoun.i - 1, inp.sent.start - 1, -1):
+        ref = inp.index.by_token.get(i)
+        tok = inp.sent.doc[i]
+        if ref is not None and any(
+            a.dep_ in {"nsubj", "nsubjpass"}
+            for a in [tok, *tok.ancestors]
+            if a.i >= inp.sent.start and a.dep_ != "ccomp"
+        ):
+            return ActorRef(ref.actor, ref.person, pronoun.i, "pronoun_in_sentence")
+    return None
+
+
+def _is_topic_modifier(tok: Token) -> bool:
+    """ "the Ukraine crisis", "the Taiwan Strait": a name that labels a topic, not an actor."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in TOPIC_NOUNS:
+            return True
+    return False
+
+
 def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[ActorRef]:
     """ "both parties", "the two countries", "the foreign ministers of the two countries"."""
     if discourse.source is None or discourse.target is None:
@@ -233,18 +275,22 @@ def _refs_for_heads(
 ) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in with_conjuncts([resolve_relative(h) for h in heads]):
-        found = inp.index.refs_in(phrase_tokens(head), via)
+        found = [
+            r
+            for r in inp.index.refs_in(phrase_tokens(head), via)
+            if not _is_topic_modifier(inp.sent.doc[r.token_i])
+        ]
+        antecedent = discourse.source if via in SUBJECT_VIAS else discourse.target
         if found:
             found = _role_refs(head, found, inp)
-        elif head.lower_ in PRONOUNS and discourse.source is not None:
-            found = [
-                ActorRef(
-                    discourse.source.actor,
-                    discourse.source.person,
-                    head.i,
-                    "pronoun_to_last_source",
-                )
-            ]
+        elif head.lower_ in PRONOUNS:
+            earlier = _nearest_earlier_actor(head, inp) if via in SUBJECT_VIAS else None
+            if earlier is not None:
+                found = [earlier]
+            elif antecedent is not None:
+                found = [
+                    ActorRef(antecedent.actor, antecedent.person, head.i, "pronoun_antecedent")
+                ]
         elif head.lemma_.lower() in GROUP_HEADS:
             found = _group_refs(head, inp, discourse)
         refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
@@ -257,12 +303,17 @@ def _noun_arguments(
     joint = trig.joint or trig.event_type == "CONSULT"
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "membership process": the head noun carries the arguments
     for child in tok.children:
         if child.dep_ == "poss" or (
             child.dep_ in {"amod", "compound", "nmod"} and inp.index.by_token.get(child.i)
         ):
             sources.extend(inp.index.refs_in(phrase_tokens(child), "modifier"))
-    for prep, obj in prep_objects(tok):
+    preps = prep_objects(tok)
+    if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
+        preps += [(p, o) for p, o in prep_objects(tok.head) if p == "by"]
+    for prep, obj in preps:
         refs = _refs_for_heads([obj], inp, discourse, f"prep_{prep}")
         if prep == "by" or (prep in {"of", "between"} and joint):
             sources.extend(refs)
@@ -375,13 +426,25 @@ def _statement_coding(
     if not content:
         return None
     own = {s.actor for s in sources}
-    targets = [r for r in inp.index.refs_in(content, "said_about") if r.actor not in own]
+    targets = [
+        r
+        for r in inp.index.refs_in(content, "said_about")
+        if r.actor not in own and not _is_topic_modifier(inp.sent.doc[r.token_i])
+    ]
     words = {t.lower_ for t in content} | {t.lemma_.lower() for t in content}
     if words & THREAT_CUES and any(t.lower_ == "will" for t in content):
         if not targets and discourse.target is not None and discourse.target.actor not in own:
             targets = [discourse.target]
         return ("THREATEN", "138", targets[:1]) if targets else None
     pos, neg = len(words & POSITIVE), len(words & NEGATIVE)
+    if (
+        not targets
+        and discourse.target is not None
+        and discourse.source is not None
+        and discourse.source.actor in own
+        and discourse.target.actor not in own
+    ):
+        targets = [ActorRef(discourse.target.actor, None, tok.i, "discourse_partner")]
     if not targets or pos == neg:
         return None
     return ("SUPPORT", "051", targets[:1]) if pos > neg else ("ACCUSE", "111", targets[:1])
@@ -459,30 +522,69 @@ def _code_trigger(
     if not targets and place is not None and event_type not in {"CONSULT"}:
         targets = []
     if (trig.joint or event_type == "CONSULT") and not trig.reverse:
+        if len(_dedupe(sources + targets)) == 1:
+            targets = targets + _clause_partners(tok, inp, discourse, sources + targets)
         pairs = _joint_pairs(sources, targets, place, discourse)
     else:
         if trig.reverse:
             sources, targets = targets, sources
         source_ids = {s.actor for s in sources}
         targets = [t for t in targets if t.actor not in source_ids]
+        if event_type in {"MOBILIZE", "THREATEN"}:
+            targets = [t for t in targets if t.via not in {"prep_in", "prep_at", "prep_into"}]
+            topic = discourse.topic
+            if not targets and topic is not None and topic.actor not in source_ids:
+                targets = [ActorRef(topic.actor, None, tok.i, "previous_sentence_topic")]
         if not targets and place is not None and event_type in {"ASSAULT", "COERCE", "MOBILIZE"}:
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
         pairs = [(s, targets[0]) for s in sources] if targets else []
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
     if not pairs:
         return []
-    dated = _pick_date(tok, owned, discourse)
-    if dated is None:
+    own = owned.get(tok.i, [])
+    if len(own) > 1 and not any(e.relative for e in own):
+        choices: list[tuple[TimeExpr | None, bool]] = [(e, False) for e in own]
+    else:
+        dated = _pick_date(tok, owned, discourse)
+        if dated is None and not inp.keep_undated:
+            return []
+        choices = [dated if dated is not None else (None, False)]
+    if status.value in {"hypothetical", "negated"} and choices[0][1]:
         return []
-    date, from_context = dated
-    if status.value in {"hypothetical", "negated"} and from_context:
-        return []
+    coding = Coding(event_type, mode, cameo, rule, place[0] if place else None, status)
+    return [
+        ev
+        for date, from_context in choices
+        for ev in _events_for(tok, pairs, date, from_context, coding, trig)
+    ]
+
+
+@dataclass(frozen=True)
+class Coding:
+    """How a trigger was coded, shared by the events it yields."""
+
+    event_type: str
+    mode: str
+    cameo: str
+    rule: str
+    location: str | None
+    status: epistemic.Status
+
+
+def _events_for(
+    tok: Token,
+    pairs: list[tuple[ActorRef, ActorRef]],
+    date: TimeExpr | None,
+    from_context: bool,
+    coding: Coding,
+    trig: Trigger,
+) -> list[CodedEvent]:
     base = tok.doc[tok.i : tok.i + 1]
     why = {
         "trigger_lemma": trig.lemma,
-        "epistemic_cue": status.cue,
-        "date_rule": date.rule,
-        "date_text": date.text,
+        "epistemic_cue": coding.status.cue,
+        "date_rule": date.rule if date else None,
+        "date_text": date.text if date else None,
     }
     return [
         CodedEvent(
@@ -491,18 +593,38 @@ def _code_trigger(
             trigger=tok.text,
             source=s,
             target=t,
-            event_type=event_type,
-            mode=mode,
-            cameo=cameo,
+            event_type=coding.event_type,
+            mode=coding.mode,
+            cameo=coding.cameo,
             date=date,
             date_from_context=from_context,
-            location=place[0] if place else None,
-            epistemic=status.value,
-            rule=rule,
+            location=coding.location,
+            epistemic=coding.status.value,
+            rule=coding.rule,
             why={**why, "source_via": s.via, "target_via": t.via},
+            nominal=tok.pos_ in {"NOUN", "PROPN"},
         )
         for s, t in pairs
     ]
+
+
+def _clause_partners(
+    tok: Token, inp: SentenceInput, discourse: Discourse, sides: list[ActorRef]
+) -> list[ActorRef]:
+    """The other side of a joint act named in the governing clause ("ties with X by signing")."""
+    known = {s.actor for s in sides}
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in {"pcomp", "pobj", "prep", "advcl", "xcomp"} or node.head.i == node.i:
+            break
+        node = node.head
+        for child in node.children:
+            if child.i == tok.i or child.dep_ not in {"dobj", "prep"}:
+                continue
+            for ref in inp.index.refs_in(phrase_tokens(child), "clause_partner"):
+                if ref.actor not in known:
+                    return [ref]
+    return []
 
 
 def _joint_pairs(
@@ -571,16 +693,22 @@ def _list_elaboration(
     ]
 
 
+def event_key(ev: CodedEvent) -> tuple[str, str, str, str, str | None]:
+    """Two codings with this key state the same act (a repeated mention)."""
+    return (
+        ev.source.actor,
+        ev.target.actor,
+        ev.event_type,
+        ev.mode,
+        ev.date.date_start if ev.date else None,
+    )
+
+
 def _unique(events: list[CodedEvent]) -> list[CodedEvent]:
-    seen: set[tuple[str, str, str, str | None]] = set()
+    seen: set[tuple[str, str, str, str, str | None]] = set()
     out = []
     for ev in events:
-        key = (
-            ev.source.actor,
-            ev.target.actor,
-            ev.event_type,
-            ev.date.date_start if ev.date else None,
-        )
+        key = event_key(ev)
         if key not in seen:
             seen.add(key)
             out.append(ev)

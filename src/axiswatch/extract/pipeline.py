@@ -18,7 +18,13 @@ from spacy.tokens import Span
 
 from axiswatch.actors.kb import ActorKB
 from axiswatch.extract.arguments import ActorRef, MentionIndex
-from axiswatch.extract.coder import CodedEvent, Discourse, SentenceInput, code_sentence
+from axiswatch.extract.coder import (
+    CodedEvent,
+    Discourse,
+    SentenceInput,
+    code_sentence,
+    event_key,
+)
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
 from axiswatch.extract.lexicon import find_places
 from axiswatch.extract.nlp import load_nlp
@@ -31,6 +37,9 @@ EXTRACTOR_VERSION = "axiswatch.rules.v1"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 FOOTNOTE_AFTER = re.compile(r"\[\d+\]")
 FOOTNOTE_START = re.compile(r"^\s*\[\d+\]\s*")
+REFERENCE_NOTE = re.compile(
+    r"^\s*\[\d+\]|\(Date of Access(?:ion)?:|\b(?:Retrieved|Accessed) on\b", re.I
+)
 BATCH = 32
 
 
@@ -79,17 +88,22 @@ class Extractor:
     def extract_one(self, source: SourceText) -> list[Event]:
         """Events of one text, in text order."""
         paragraphs = list(iter_paragraphs(source.text))
-        docs = self.nlp.pipe((p for _, p in paragraphs), batch_size=BATCH)
+        docs = self.nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=BATCH)
         events: list[Event] = []
         discourse = Discourse()
         persons: dict[str, ActorRef] = {}
+        stated: set[tuple[str, str, str, str, str | None]] = set()
         previous_paragraph = ""
         for (offset, paragraph), doc in zip(paragraphs, docs, strict=True):
+            if is_reference_note(paragraph):
+                continue  # a footnote or bibliography entry, not the author's account
             if not previous_paragraph.rstrip().endswith(":"):
                 discourse = Discourse()
             for sent in doc.sents:
                 coded = self._code(sent, source, discourse, persons)
-                for item in coded:
+                fresh = [item for item in coded if not is_repeat(item, stated)]
+                stated.update(event_key(item) for item in coded)
+                for item in fresh:
                     events.append(self._to_event(item, sent, offset, source, len(events) + 1))
                 _carry(discourse, sent, coded)
             previous_paragraph = paragraph
@@ -142,7 +156,9 @@ class Extractor:
         inp = SentenceInput(
             sent, MentionIndex(by_token), dates, places, holder, keep_undated=self.keep_undated
         )
-        return code_sentence(inp, discourse)
+        coded = code_sentence(inp, discourse)
+        discourse.next_topic = _subject_actor(sent, by_token)
+        return coded
 
     def _to_event(
         self, item: CodedEvent, sent: Span, offset: int, source: SourceText, n: int
@@ -188,6 +204,29 @@ class Extractor:
         )
 
 
+def is_repeat(item: CodedEvent, stated: set[tuple[str, str, str, str, str | None]]) -> bool:
+    """A nominal mention ("the Russian invasion of Ukraine") of an act already extracted.
+
+    Verbs state new acts (two statements by one minister on one day are two events); a noun
+    that names an act already coded with the same actors, type, mode and date refers back.
+    """
+    return item.nominal and event_key(item) in stated
+
+
+def mask_footnotes(text: str) -> str:
+    """Blank out footnote markers ("relations.[8]") so they do not glue onto words.
+
+    The markers become spaces of the same length, so every offset still points into the
+    original text, where the evidence sentence is read from.
+    """
+    return FOOTNOTE_AFTER.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def is_reference_note(paragraph: str) -> bool:
+    """A numbered footnote or a bibliography line ("[5] “Title”, Publisher, (Date of ...")."""
+    return REFERENCE_NOTE.search(paragraph) is not None
+
+
 def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
     """What this sentence leaves for the next: its main date, its actors and its events."""
     date = discourse.sentence_date
@@ -199,6 +238,18 @@ def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
     if coded:
         discourse.source, discourse.target = coded[0].source, coded[0].target
     discourse.events = coded
+    discourse.topic, discourse.next_topic = discourse.next_topic, None
+
+
+def _subject_actor(sent: Span, by_token: dict[int, ActorRef]) -> ActorRef | None:
+    """The actor the sentence is about: in the main clause's subject, else the first named."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for tok in child.subtree:
+                if tok.i in by_token:
+                    return by_token[tok.i]
+    return next((by_token[i] for i in sorted(by_token)), None)
 
 
 def _resolution_date(
