@@ -127,8 +127,63 @@ def subjects_of(verb: Token) -> list[Token]:
     return heads
 
 
+def is_reduced_passive(verb: Token) -> bool:
+    """ "the armistice, signed on 27 July 1953": a participle clause whose actor is unnamed."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "advcl", "amod", "relcl"}
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in verb.children
+        )
+    )
+
+
+CONTROL_VERBS = frozenset(
+    {
+        "accuse",
+        "blame",
+        "suspect",
+        "charge",
+        "condemn",
+        "criticize",
+        "criticise",
+        "thank",
+        "praise",
+        "punish",
+        "sanction",
+        "fault",
+    }
+)
+
+
+def object_controller(tok: Token) -> Token | None:
+    """ "accused Pyongyang of arming Moscow": the accused object is the one who arms."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ not in {"of", "for", "with"}:
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() not in CONTROL_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return objects[0] if objects else None
+
+
+def is_copular_passive(verb: Token) -> bool:
+    """ "North Korea was blamed for ...": a participle after "be" with no "by" phrase."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acomp", "attr"}
+        and verb.head.lemma_ == "be"
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def climb_to_subject(tok: Token) -> list[Token]:
     """Subject of the trigger's verb, or of the verb that governs it ("blamed for supplying")."""
+    if is_reduced_passive(tok) or is_copular_passive(tok):
+        return []
+    controller = object_controller(tok)
+    if controller is not None:
+        return [controller]
     node = tok
     for _ in range(6):
         if node.pos_ in {"VERB", "AUX"}:

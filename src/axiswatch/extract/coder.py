@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -134,6 +135,37 @@ TOPIC_NOUNS = frozenset(
     }
 )
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
+LIGHT_VERBS = frozenset(
+    {
+        "make",
+        "pay",
+        "hold",
+        "conduct",
+        "begin",
+        "start",
+        "launch",
+        "stage",
+        "carry",
+        "undertake",
+        "have",
+        "complete",
+        "continue",
+        "resume",
+        "sign",
+        "open",
+        "mount",
+        "wage",
+    }
+)
+MOTION_VERBS = frozenset(
+    {"fly", "go", "travel", "arrive", "come", "head", "return", "leave", "set"}
+)
+JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
+NOUN_TARGET_PREPS = frozenset(
+    {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
+)
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 LIST_PATTERN = re.compile(r"\b(?:these|those|they)\s+(?:were|are|included|include)\b", re.I)
 
 HolderLookup = Callable[[str, str], str | None]
@@ -301,14 +333,15 @@ def _noun_arguments(
     tok: Token, trig: Trigger, inp: SentenceInput, discourse: Discourse
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     joint = trig.joint or trig.event_type == "CONSULT"
+    target_preps = JOINT_NOUN_PREPS if joint else NOUN_TARGET_PREPS
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "membership process": the head noun carries the arguments
     for child in tok.children:
-        if child.dep_ == "poss" or (
-            child.dep_ in {"amod", "compound", "nmod"} and inp.index.by_token.get(child.i)
-        ):
+        if child.dep_ == "poss":
+            sources.extend(_refs_for_heads([child], inp, discourse, "subject"))
+        elif child.dep_ in {"amod", "compound", "nmod"} and inp.index.by_token.get(child.i):
             sources.extend(inp.index.refs_in(phrase_tokens(child), "modifier"))
     preps = prep_objects(tok)
     if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
@@ -317,29 +350,33 @@ def _noun_arguments(
         refs = _refs_for_heads([obj], inp, discourse, f"prep_{prep}")
         if prep == "by" or (prep in {"of", "between"} and joint):
             sources.extend(refs)
-        elif prep in {
-            "to",
-            "with",
-            "against",
-            "on",
-            "of",
-            "toward",
-            "towards",
-            "for",
-            "in",
-            "into",
-            "over",
-        }:
+        elif prep in target_preps:
             targets.extend(refs)
     if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "of":
         owner = tok.head.head
         for child in owner.children:
             if child.dep_ in {"poss", "amod", "compound"}:
                 sources.extend(inp.index.refs_in(phrase_tokens(child), "owner_modifier"))
-    if not sources and tok.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}:
-        heads = climb_to_subject(tok.head) if tok.dep_ in {"dobj", "attr"} else []
-        sources = _refs_for_heads(heads, inp, discourse, "governing_subject")
+    if not sources:
+        verb = _governing_verb(tok)
+        if verb is not None:
+            sources = _refs_for_heads(climb_to_subject(verb), inp, discourse, "governing_subject")
     return _dedupe(sources), _dedupe(targets)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose subject performs a nominal act: "held talks", "flew to Beijing for talks"."""
+    head = tok.head
+    if tok.dep_ in {"dobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ in {"for", "on"}
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in MOTION_VERBS | LIGHT_VERBS
+    ):
+        return head.head
+    return None
 
 
 def _verb_arguments(
@@ -426,6 +463,8 @@ def _statement_coding(
     if not content:
         return None
     own = {s.actor for s in sources}
+    if _reports_others(content, own, inp, discourse):
+        return None
     targets = [
         r
         for r in inp.index.refs_in(content, "said_about")
@@ -450,6 +489,23 @@ def _statement_coding(
     return ("SUPPORT", "051", targets[:1]) if pos > neg else ("ACCUSE", "111", targets[:1])
 
 
+def _reports_others(
+    content: list[Token], own: set[str], inp: SentenceInput, discourse: Discourse
+) -> bool:
+    """ "X said that Y sent troops": the content is someone else's act, coded on its own."""
+    table = triggers()
+    for tok in content:
+        trig = table.get(tok.lemma_.lower())
+        if trig is None or trig.polarity or not _matches(tok, trig):
+            continue
+        actors = {
+            r.actor for r in _refs_for_heads(climb_to_subject(tok), inp, discourse, "subject")
+        }
+        if actors - own:
+            return True
+    return False
+
+
 def _own_dates(
     sent: Span, found: list[tuple[Token, Trigger]], dates: list[tuple[TimeExpr, int]]
 ) -> dict[int, list[TimeExpr]]:
@@ -466,13 +522,30 @@ def _own_dates(
 def _pick_date(
     tok: Token, owned: dict[int, list[TimeExpr]], discourse: Discourse
 ) -> tuple[TimeExpr, bool] | None:
-    mine = owned.get(tok.i) or owned.get(-1)
+    """The trigger's own date, else a governing trigger's, else the sentence's, else context."""
+    mine = owned.get(tok.i)
     if not mine:
-        if discourse.previous_date is not None:
-            return discourse.previous_date, True
+        mine = next((owned[a.i] for a in tok.ancestors if owned.get(a.i)), None)
+    if not mine:
+        mine = owned.get(-1)
+    if not mine and discourse.previous_date is not None:
+        return discourse.previous_date, True
+    if not mine and owned:
+        mine = owned[min(owned, key=lambda i: abs(i - tok.i))]  # another act's date here
+    if not mine:
         return None
-    expr = mine[0]
+    expr = min(mine, key=lambda e: (e.relative, PRECISION_RANK.get(e.precision, 9)))
     return expr, expr.relative
+
+
+def _coordinated(exprs: list[TimeExpr], sent: Span) -> bool:
+    """Dates joined by "and" or commas ("in 2019 and 2022"): one event for each."""
+    text = sent.text
+    return (
+        len(exprs) > 1
+        and not any(e.relative for e in exprs)
+        and all(COORDINATION.fullmatch(text[a.end_char : b.start_char]) for a, b in pairwise(exprs))
+    )
 
 
 def code_sentence(inp: SentenceInput, discourse: Discourse) -> list[CodedEvent]:
@@ -519,9 +592,7 @@ def _code_trigger(
     if event_type == "OTHER":
         return []
     place = _place_near(tok, inp)
-    if not targets and place is not None and event_type not in {"CONSULT"}:
-        targets = []
-    if (trig.joint or event_type == "CONSULT") and not trig.reverse:
+    if trig.joint and not trig.reverse:
         if len(_dedupe(sources + targets)) == 1:
             targets = targets + _clause_partners(tok, inp, discourse, sources + targets)
         pairs = _joint_pairs(sources, targets, place, discourse)
@@ -535,14 +606,18 @@ def _code_trigger(
             topic = discourse.topic
             if not targets and topic is not None and topic.actor not in source_ids:
                 targets = [ActorRef(topic.actor, None, tok.i, "previous_sentence_topic")]
-        if not targets and place is not None and event_type in {"ASSAULT", "COERCE", "MOBILIZE"}:
+        if (
+            not targets
+            and place is not None
+            and (event_type in {"ASSAULT", "COERCE", "MOBILIZE"} or mode == "visit")
+        ):
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
         pairs = [(s, targets[0]) for s in sources] if targets else []
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
     if not pairs:
         return []
     own = owned.get(tok.i, [])
-    if len(own) > 1 and not any(e.relative for e in own):
+    if _coordinated(own, inp.sent):
         choices: list[tuple[TimeExpr | None, bool]] = [(e, False) for e in own]
     else:
         dated = _pick_date(tok, owned, discourse)
@@ -615,7 +690,9 @@ def _clause_partners(
     known = {s.actor for s in sides}
     node = tok
     for _ in range(4):
-        if node.dep_ not in {"pcomp", "pobj", "prep", "advcl", "xcomp"} or node.head.i == node.i:
+        if node.dep_ not in {"pcomp", "pobj", "prep", "advcl", "xcomp", "conj"} or (
+            node.head.i == node.i
+        ):
             break
         node = node.head
         for child in node.children:

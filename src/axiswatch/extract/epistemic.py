@@ -46,6 +46,19 @@ REPORT_LEMMAS = frozenset(
     }
 )
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "avoid", "deny"})
+NEGATING_DETS = frozenset({"no", "neither", "nor"})
+HEDGED_MODIFIERS = {
+    "claimed": "alleged",
+    "alleged": "alleged",
+    "suspected": "alleged",
+    "reported": "reported",
+    "purported": "alleged",
+    "possible": "hypothetical",
+    "planned": "hypothetical",
+    "proposed": "hypothetical",
+}
 
 
 @dataclass(frozen=True)
@@ -64,13 +77,32 @@ def _ancestors_in_clause(token: Token, sent: Span) -> list[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """The trigger itself is negated ("did not support", "no visit")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+    """The trigger itself is negated ("did not support", "no visit", "no leader visited")."""
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATING_DETS) for c in token.children
+    ):
+        return True
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        d.dep_ in {"det", "preconj"} and d.lower_ in NEGATING_DETS
+        for s in subjects
+        for d in s.subtree
+    )
 
 
 def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozenset()) -> Status:
     """The epistemic status of an event whose trigger is ``token`` in ``sent``."""
     chain = _ancestors_in_clause(token, sent)
+    for child in token.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
+            return Status("hypothetical", child.text)
+        if child.dep_ in {"amod", "compound"} and child.lower_ in HEDGED_MODIFIERS:
+            return Status(HEDGED_MODIFIERS[child.lower_], child.text)
+    for node in chain[1:]:
+        if node.lemma_.lower() in NEGATING_VERBS:
+            return Status("negated", node.text)
+        if node.lower_ == "about" and node.dep_ in {"acomp", "advmod", "prep"}:
+            return Status("hypothetical", "about to")
     for node in chain:
         for child in node.children:
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:

@@ -26,7 +26,7 @@ from axiswatch.extract.coder import (
     event_key,
 )
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
-from axiswatch.extract.lexicon import find_places
+from axiswatch.extract.lexicon import find_places, triggers
 from axiswatch.extract.nlp import load_nlp
 from axiswatch.model import Event
 from axiswatch.ontology.cameo import cameo_code
@@ -122,7 +122,12 @@ class Extractor:
         for m in mentions:
             if m.actor is None:
                 continue
-            for tok in _tokens_in(sent, m.start_char, m.end_char):
+            tokens = _tokens_in(sent, m.start_char, m.end_char)
+            if m.form == "capital" and _names_an_occasion(tokens):
+                for tok in tokens:
+                    places[tok.i] = (m.text, m.actor)
+                continue
+            for tok in tokens:
                 by_token[tok.i] = ActorRef(
                     m.actor,
                     m.person,
@@ -239,6 +244,17 @@ def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
         discourse.source, discourse.target = coded[0].source, coded[0].target
     discourse.events = coded
     discourse.topic, discourse.next_topic = discourse.next_topic, None
+
+
+def _names_an_occasion(tokens: list) -> bool:
+    """ "the Singapore summit", "the Helsinki talks": a city naming where, not who."""
+    last = tokens[-1] if tokens else None
+    return (
+        last is not None
+        and last.dep_ == "compound"
+        and last.head.lemma_.lower() in triggers()
+        and last.head.pos_ == "NOUN"
+    )
 
 
 def _subject_actor(sent: Span, by_token: dict[int, ActorRef]) -> ActorRef | None:
