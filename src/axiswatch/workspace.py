@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -23,6 +23,8 @@ from axiswatch.store.events import EventFilter
 from axiswatch.store.migrations import schema_version
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from axiswatch.extract.pipeline import Extractor
 
 log = logging.getLogger(__name__)
@@ -164,6 +166,37 @@ class Workspace:
     def event(self, event_id: str) -> Event:
         """One stored event."""
         return ev_store.read_event(self.con, event_id)
+
+    # analyses (DataFrames for notebooks; the same ibis code runs on other engines) ----------
+    def dyad(self, a: str, b: str, **options: Any) -> pd.DataFrame:
+        """A-B event series per period and direction (see axiswatch.analysis.dyads)."""
+        from axiswatch.analysis.dyads import dyad
+
+        return dyad(self.con, a, b, **options)
+
+    def triangle(self, a: str, b: str, c: str, **options: Any) -> pd.DataFrame:
+        """The A-B-C strategic triangle per period, one row each (axiswatch.analysis.triangle)."""
+        from axiswatch.analysis.triangle import triangle, triangle_frame
+
+        return triangle_frame(triangle(self.con, a, b, c, **options))
+
+    def triangle_periods(self, a: str, b: str, c: str, **options: Any) -> list[dict[str, Any]]:
+        """The triangle per period with the events behind every sign."""
+        from axiswatch.analysis.triangle import triangle
+
+        return triangle(self.con, a, b, c, **options)
+
+    def votes_align(self, countries: Sequence[str], **options: Any) -> pd.DataFrame:
+        """UN General Assembly voting alignment per pair (axiswatch.analysis.alignment)."""
+        from axiswatch.analysis.alignment import votes_align
+
+        return votes_align(self.con, countries, **options)
+
+    def changes(self, a: str, b: str, **options: Any) -> pd.DataFrame:
+        """Change points in the A-B Goldstein series, one row per break."""
+        from axiswatch.analysis.changepoints import changes
+
+        return changes(self.con, a, b, **options).breaks
 
     def _ingest_one(
         self, path: Path, *, title: str | None, published: dt.date | None

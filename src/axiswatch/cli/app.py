@@ -10,6 +10,7 @@ import typer
 
 from axiswatch import __version__
 from axiswatch.cli import actors as actors_cli
+from axiswatch.cli import analysis as analysis_cli
 from axiswatch.cli import documents as documents_cli
 from axiswatch.cli import events as events_cli
 from axiswatch.cli.demo import demo_cmd
@@ -55,6 +56,10 @@ app.command("demo")(demo_cmd)
 app.command("extract")(extract_cmd)
 app.add_typer(events_cli.app, name="events")
 app.add_typer(actors_cli.app, name="actors")
+app.command("dyad")(analysis_cli.dyad_cmd)
+app.command("triangle")(analysis_cli.triangle_cmd)
+app.command("changes")(analysis_cli.changes_cmd)
+app.add_typer(analysis_cli.votes_app, name="votes")
 app.command("timeline")(events_cli.timeline_cmd)
 
 

@@ -1,0 +1,127 @@
+"""Dyad series: per period and direction, event counts by PLOVER type and QuadClass, Goldstein.
+
+For actors A and B the rows of each period are ``A->B``, ``B->A`` and ``both`` (the two
+directions pooled). The period is taken from ``day_start`` (the first day an event's date can
+mean); undated events are left out. Aggregates follow METHODS §4.3: NC = (VC + MC - VF - MF) /
+(VC + MC + VF + MF) from the QuadClass counts, CF = (VF + MF) / |E| over events with a
+QuadClass. Goldstein means and totals skip events without a Goldstein value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ibis
+import pandas as pd
+
+from axiswatch.analysis._backend import Connectable, fetch, open_backend, table
+from axiswatch.analysis.periods import check_period, period_label, period_start
+from axiswatch.analysis.selection import DEFAULT_EPISTEMIC, actor_codes, select_events
+from axiswatch.ontology import PLOVER_TYPES
+
+QUADS: tuple[int, ...] = (1, 2, 3, 4)
+TYPE_COLUMNS: tuple[str, ...] = (*(f"n_{t.lower()}" for t in PLOVER_TYPES), "n_other")
+QUAD_COLUMNS: tuple[str, ...] = tuple(f"n_quad{q}" for q in QUADS)
+COLUMNS: tuple[str, ...] = (
+    "period",
+    "period_start",
+    "direction",
+    "n_events",
+    *QUAD_COLUMNS,
+    "n_goldstein",
+    "goldstein_mean",
+    "goldstein_total",
+    "net_cooperation",
+    "conflict_share",
+    *TYPE_COLUMNS,
+)
+
+
+def direction_labels(a: str, b: str) -> tuple[str, str, str]:
+    """The three direction labels of the dyad: 'A->B', 'B->A', 'both'."""
+    return f"{a}->{b}", f"{b}->{a}", "both"
+
+
+def _metrics(ev: ibis.Table) -> dict[str, ibis.Value]:
+    out: dict[str, ibis.Value] = {"n_events": ev.count()}
+    for q in QUADS:
+        out[f"n_quad{q}"] = ev.count(where=ev.quad_class == q)
+    out["n_goldstein"] = ev.goldstein.count()
+    out["goldstein_mean"] = ev.goldstein.mean()
+    out["goldstein_total"] = ev.goldstein.sum()
+    for t in PLOVER_TYPES:
+        out[f"n_{t.lower()}"] = ev.count(where=ev.event_type == t)
+    out["n_other"] = ev.count(where=~ev.event_type.isin(list(PLOVER_TYPES)))
+    return out
+
+
+def _ratios(t: ibis.Table) -> ibis.Table:
+    coop = t.n_quad1 + t.n_quad2
+    conf = t.n_quad3 + t.n_quad4
+    total = (coop + conf).cast("float64").nullif(0)
+    return t.mutate(
+        net_cooperation=(coop - conf).cast("float64") / total,
+        conflict_share=conf.cast("float64") / total,
+    )
+
+
+def dyad_series(
+    events: ibis.Table,
+    a: str,
+    b: str,
+    *,
+    by: str = "year",
+    origins: Iterable[str] | None = None,
+    epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+) -> ibis.Table:
+    """Ibis expression: one row per period and direction (A->B, B->A, both) with the metrics."""
+    a, b = actor_codes(a, b)
+    check_period(by)
+    ab, ba, both = direction_labels(a, b)
+    ev = select_events(events, [a, b], origins=origins, epistemic=epistemic)
+    ev = ev.mutate(
+        period_start=period_start(ev.day_start, by),
+        direction=ibis.ifelse(ev.source == a, ab, ba),
+    )
+    directed = ev.group_by(["period_start", "direction"]).aggregate(**_metrics(ev))
+    pooled = (
+        ev.group_by("period_start").aggregate(**_metrics(ev)).mutate(direction=ibis.literal(both))
+    )
+    rows = directed.union(pooled.select(*directed.columns), distinct=False)
+    rows = _ratios(rows)
+    return rows.select(*(c for c in COLUMNS if c != "period")).order_by("period_start", "direction")
+
+
+def complete_directions(df: pd.DataFrame, a: str, b: str, by: str) -> pd.DataFrame:
+    """Add the missing directions of each period (zero counts, no means) and period labels."""
+    labels = direction_labels(a, b)
+    starts = sorted(df["period_start"].unique())
+    grid = pd.MultiIndex.from_product([starts, labels], names=["period_start", "direction"])
+    out = df.set_index(["period_start", "direction"]).reindex(grid).reset_index()
+    counts = ["n_events", *QUAD_COLUMNS, "n_goldstein", *TYPE_COLUMNS]
+    out[counts] = out[counts].fillna(0).astype("int64")
+    out["goldstein_total"] = out["goldstein_total"].where(out["n_goldstein"] > 0, 0.0)
+    out["period_start"] = pd.to_datetime(out["period_start"]).dt.date
+    out.insert(0, "period", [period_label(s, by) for s in out["period_start"]])
+    rank = out["direction"].map({label: i for i, label in enumerate(labels)})
+    out = out.assign(_rank=rank).sort_values(["period_start", "_rank"])
+    return out[list(COLUMNS)].reset_index(drop=True)
+
+
+def dyad(
+    con: Connectable,
+    a: str,
+    b: str,
+    *,
+    by: str = "year",
+    origins: Iterable[str] | None = None,
+    epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+) -> pd.DataFrame:
+    """The dyad series as a DataFrame: every period with events has all three direction rows."""
+    a, b = actor_codes(a, b)
+    with open_backend(con) as backend:
+        expr = dyad_series(
+            table(backend, "events"), a, b, by=by, origins=origins, epistemic=epistemic
+        )
+        df = fetch(expr)
+    return complete_directions(df, a, b, by)

@@ -1,0 +1,379 @@
+"""`axiswatch dyad`, `triangle`, `changes` and `votes align`: the analyses on the command line.
+
+The analysis modules (Ibis, ruptures, altair) are imported inside the commands so that
+`axiswatch --help` and the other commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from axiswatch.cli.options import (
+    DEFAULT_DB_PATH,
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    resolve_db,
+)
+from axiswatch.cli.output import cli_errors, render_rows, say
+
+if TYPE_CHECKING:
+    import altair as alt
+
+
+class Period(StrEnum):
+    """Calendar period of the event analyses."""
+
+    year = "year"
+    quarter = "quarter"
+    month = "month"
+
+
+class VotePeriod(StrEnum):
+    """Period of the UN voting alignment."""
+
+    session = "session"
+    year = "year"
+
+
+class Missing(StrEnum):
+    """What change detection does with periods that have too few events."""
+
+    drop = "drop"
+    interpolate = "interpolate"
+
+
+ActorArg = Annotated[str, typer.Argument(help="Actor code, e.g. RUS.", show_default=False)]
+ChartOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--chart",
+        help="Also write a chart: .png, .svg, .html (self-contained) or .json (Vega-Lite).",
+        show_default=False,
+    ),
+]
+OriginOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--origin",
+        help="Only events of this origin (repeatable): extracted, gdelt, icews, polecat, manual.",
+        show_default=False,
+    ),
+]
+EpistemicOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--epistemic",
+        help="Keep events with this status (repeatable; default "
+        "asserted and reported; 'all' keeps every status).",
+        show_default=False,
+    ),
+]
+
+DYAD_COLUMNS = [
+    "period",
+    "direction",
+    "n_events",
+    "n_quad1",
+    "n_quad2",
+    "n_quad3",
+    "n_quad4",
+    "goldstein_mean",
+    "goldstein_total",
+    "net_cooperation",
+]
+CHANGE_COLUMNS = [
+    "period",
+    "previous_period",
+    "before_mean",
+    "after_mean",
+    "shift",
+    "top_event_ids",
+]
+ALIGN_MEASURES = ["n", "agree", "lijphart", "s_abs", "kappa_lin", "pi_lin"]
+
+
+def _epistemic(values: list[str] | None) -> tuple[str, ...] | None:
+    from axiswatch.analysis.selection import DEFAULT_EPISTEMIC
+
+    if not values:
+        return DEFAULT_EPISTEMIC
+    if "all" in values:
+        return None
+    return tuple(values)
+
+
+def _rounded(rows: list[dict[str, Any]], digits: int = 3) -> list[dict[str, Any]]:
+    return [
+        {k: round(v, digits) if isinstance(v, float) else v for k, v in r.items()} for r in rows
+    ]
+
+
+def _write_chart(chart: alt.TopLevelMixin, path: Path) -> None:
+    from axiswatch.analysis.charts import write_chart
+
+    say(f"chart written to {write_chart(chart, path)}")
+
+
+@cli_errors
+def dyad_cmd(
+    a: ActorArg,
+    b: ActorArg,
+    by: Annotated[Period, typer.Option("--by", help="Period: year, quarter or month.")] = (
+        Period.year
+    ),
+    origin: OriginOption = None,
+    epistemic: EpistemicOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+    chart: ChartOption = None,
+) -> None:
+    """Events between A and B per period and direction: counts by type and QuadClass, Goldstein."""
+    from axiswatch.analysis.dyads import dyad
+    from axiswatch.analysis.records import records
+
+    df = dyad(resolve_db(db), a, b, by=by.value, origins=origin, epistemic=_epistemic(epistemic))
+    rows = records(df)
+    render_rows(
+        _rounded(rows) if fmt is OutputFormat.table else rows,
+        DYAD_COLUMNS,
+        fmt,
+        title=f"dyad {a.upper()}-{b.upper()} by {by.value}",
+    )
+    if chart is not None:
+        from axiswatch.analysis.charts import dyad_chart
+
+        _write_chart(dyad_chart(df, title=f"{a.upper()}-{b.upper()}"), chart)
+
+
+@cli_errors
+def triangle_cmd(
+    a: ActorArg,
+    b: ActorArg,
+    c: ActorArg,
+    by: Annotated[Period, typer.Option("--by", help="Period: year, quarter or month.")] = (
+        Period.year
+    ),
+    tau: Annotated[
+        float, typer.Option("--tau", min=0.0, help="Sign threshold τ on the mean Goldstein.")
+    ] = 1.0,
+    n_min: Annotated[
+        int, typer.Option("--n-min", min=1, help="Events needed per direction and period.")
+    ] = 1,
+    symmetric: Annotated[
+        bool,
+        typer.Option(
+            "--symmetric/--one-sided",
+            help="Require both directions (METHODS §4.3), or let one direction suffice.",
+        ),
+    ] = False,
+    origin: OriginOption = None,
+    epistemic: EpistemicOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+    chart: ChartOption = None,
+) -> None:
+    """Strategic triangle of A, B, C per period: dyad signs, Dittmer's pattern, balance."""
+    from axiswatch.analysis.records import records
+    from axiswatch.analysis.triangle import triangle, triangle_frame
+
+    periods = triangle(
+        resolve_db(db),
+        a,
+        b,
+        c,
+        by=by.value,
+        tau=tau,
+        n_min=n_min,
+        symmetric=symmetric,
+        origins=origin,
+        epistemic=_epistemic(epistemic),
+    )
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(periods, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        frame = triangle_frame(periods)
+        rows = records(frame)
+        columns = [col for col in frame.columns if not col.startswith(("g_", "n_"))] or [
+            "period",
+            "configuration",
+        ]
+        render_rows(
+            _rounded(rows) if fmt is OutputFormat.table else rows,
+            columns,
+            fmt,
+            title=f"triangle {a.upper()}-{b.upper()}-{c.upper()} by {by.value}",
+        )
+    if chart is not None:
+        from axiswatch.analysis.charts import triangle_chart
+
+        _write_chart(triangle_chart(periods), chart)
+
+
+@cli_errors
+def changes_cmd(
+    a: ActorArg,
+    b: ActorArg,
+    by: Annotated[Period, typer.Option("--by", help="Period: month, quarter or year.")] = (
+        Period.month
+    ),
+    min_events: Annotated[
+        int, typer.Option("--min-events", min=1, help="Events a period needs to count.")
+    ] = 1,
+    missing: Annotated[
+        Missing, typer.Option("--missing", help="Periods with too few events: drop or interpolate.")
+    ] = Missing.drop,
+    penalty: Annotated[
+        float,
+        typer.Option("--penalty", min=0.0, help="PELT penalty multiplier: β = penalty·var·ln n."),
+    ] = 2.0,
+    symmetric: Annotated[
+        bool,
+        typer.Option(
+            "--symmetric/--pooled", help="½(mean A→B + mean B→A), or both directions pooled."
+        ),
+    ] = (False),
+    top: Annotated[int, typer.Option("--top", min=1, help="Events shown per break.")] = 5,
+    origin: OriginOption = None,
+    epistemic: EpistemicOption = None,
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+    chart: ChartOption = None,
+) -> None:
+    """Change points in the mean Goldstein of A-B (PELT), with the events around each break."""
+    from dataclasses import asdict
+
+    from axiswatch.analysis.changepoints import changes
+
+    analysis = changes(
+        resolve_db(db),
+        a,
+        b,
+        by=by.value,
+        min_events=min_events,
+        missing=missing.value,
+        penalty=penalty,
+        symmetric=symmetric,
+        top=top,
+        origins=origin,
+        epistemic=_epistemic(epistemic),
+    )
+    if fmt is OutputFormat.json:
+        sys.stdout.write(
+            json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+        )
+    else:
+        rows = []
+        for bp in analysis.breaks:
+            row = asdict(bp)
+            row["top_event_ids"] = " ".join(e["event_id"] for e in row.pop("top_events"))
+            rows.append(row)
+        render_rows(
+            _rounded(rows) if fmt is OutputFormat.table else rows,
+            CHANGE_COLUMNS,
+            fmt,
+            title=f"change points {analysis.a}-{analysis.b} by {by.value}",
+        )
+    if chart is not None:
+        from axiswatch.analysis.charts import changes_chart
+
+        _write_chart(changes_chart(analysis), chart)
+
+
+votes_app = typer.Typer(
+    help="UN General Assembly votes: alignment of countries.", no_args_is_help=True
+)
+
+
+@votes_app.command("align")
+@cli_errors
+def align_cmd(
+    countries: Annotated[
+        list[str], typer.Argument(help="ISO3 codes, e.g. RUS CHN PRK USA.", show_default=False)
+    ],
+    start: Annotated[
+        int, typer.Option("--from", help="First year (a session counts by the year it opens).")
+    ] = 1991,
+    end: Annotated[int, typer.Option("--to", help="Last year.")] = 2024,
+    by: Annotated[VotePeriod, typer.Option("--by", help="session or year.")] = (VotePeriod.session),
+    dataset: Annotated[
+        str | None,
+        typer.Option("--dataset", help="UN vote dataset, when the workspace holds several."),
+    ] = None,
+    dataset_version: Annotated[
+        str | None, typer.Option("--dataset-version", help="Its version.")
+    ] = None,
+    idealpoints: Annotated[
+        str | None,
+        typer.Option(
+            "--idealpoints",
+            help="Ideal point measure (idealpointfp, idealpointall, "
+            "idealpointlegacy); default: the best one stored for --by.",
+        ),
+    ] = None,
+    measure: Annotated[
+        str,
+        typer.Option(
+            "--measure",
+            help="Measure to chart: agree, lijphart, "
+            "s_abs, s_sq, kappa_lin, kappa_sq, pi_lin, pi_sq.",
+        ),
+    ] = ("agree"),
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: FormatOption = OutputFormat.table,
+    chart: ChartOption = None,
+) -> None:
+    """Voting alignment of every pair of COUNTRIES per session or year (absences ignored)."""
+    from axiswatch.analysis.alignment import votes_align
+    from axiswatch.analysis.records import records
+
+    df = votes_align(
+        resolve_db(db),
+        countries,
+        start=start,
+        end=end,
+        by=by.value,
+        dataset=dataset,
+        dataset_version=dataset_version,
+        idealpoint_measure=idealpoints,
+    )
+    rows = records(df)
+    columns = [by.value, "a", "b", *ALIGN_MEASURES]
+    if "idealpoint_distance" in df.columns:
+        columns.append("idealpoint_distance")
+    render_rows(
+        _rounded(rows) if fmt is OutputFormat.table else rows,
+        columns,
+        fmt,
+        title=f"UNGA voting alignment by {by.value}",
+    )
+    if chart is not None:
+        from axiswatch.analysis.charts import alignment_chart
+
+        _write_chart(alignment_chart(df, measure=measure), chart)
+
+
+@votes_app.command("load-idealpoints")
+@cli_errors
+def load_idealpoints_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="Bailey–Strezhnev–Voeten ideal point CSV.", show_default=False)
+    ],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Load an ideal point file (July 2025 or June 2024 layout) into the workspace."""
+    from axiswatch.analysis.idealpoints import load_idealpoints
+    from axiswatch.store.connect import connect
+
+    con = connect(resolve_db(db))
+    try:
+        rows = load_idealpoints(con, path)
+    finally:
+        con.close()
+    say(f"loaded {rows} ideal point rows from {path}")
