@@ -137,6 +137,18 @@ TOPIC_NOUNS = frozenset(
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
 LIGHT_VERBS = frozenset(
     {
+        "impose",
+        "introduce",
+        "adopt",
+        "announce",
+        "levy",
+        "tighten",
+        "expand",
+        "provide",
+        "give",
+        "grant",
+        "deliver",
+        "send",
         "make",
         "pay",
         "hold",
@@ -357,10 +369,13 @@ def _noun_arguments(
         for child in owner.children:
             if child.dep_ in {"poss", "amod", "compound"}:
                 sources.extend(inp.index.refs_in(phrase_tokens(child), "owner_modifier"))
-    if not sources:
-        verb = _governing_verb(tok)
-        if verb is not None:
+    verb = _governing_verb(tok)
+    if verb is not None:
+        if not sources:
             sources = _refs_for_heads(climb_to_subject(verb), inp, discourse, "governing_subject")
+        for prep, obj in prep_objects(verb):
+            if prep in target_preps and prep != "in":
+                targets.extend(_refs_for_heads([obj], inp, discourse, f"verb_prep_{prep}"))
     return _dedupe(sources), _dedupe(targets)
 
 

@@ -1,0 +1,170 @@
+"""Event extraction end to end on hand-written sentences (not the development articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from axiswatch.extract.pipeline import iter_paragraphs, mask_footnotes
+
+
+def _summary(events) -> list[tuple]:
+    return [(e.source, e.target, e.event_type, e.date_start, e.date_end) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On 3 May 2016, Japanese Prime Minister Shinzo Abe visited Sochi.",
+            [("JPN", "RUS", "CONSULT", "2016-05-03", "2016-05-03")],
+            id="visit-to-city",
+        ),
+        pytest.param(
+            "On June 12-14, 2019, Chinese Foreign Minister Wang Yi visited Seoul.",
+            [("CHN", "KOR", "CONSULT", "2019-06-12", "2019-06-14")],
+            id="day-span",
+        ),
+        pytest.param(
+            "In March 2021, Beijing and Moscow signed a joint statement on global governance.",
+            [("CHN", "RUS", "SUPPORT", "2021-03", "2021-03")],
+            id="signing-is-support",
+        ),
+        pytest.param(
+            "In 2016, the United States imposed sanctions on North Korea.",
+            [("USA", "PRK", "SANCTION", "2016", "2016")],
+            id="sanction",
+        ),
+        pytest.param(
+            "Xi Jinping met Vladimir Putin in Moscow in March 2023.",
+            [("CHN", "RUS", "CONSULT", "2023-03", "2023-03")],
+            id="meeting-visitor-by-place",
+        ),
+    ],
+)
+def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]) -> None:
+    assert _summary(extract(text)) == expected
+
+
+def test_extract_one_persons_by_role_and_date(extract) -> None:
+    (event,) = extract("In 2009, the Russian President visited Beijing.")
+    assert (event.source_person, event.target) == ("Dmitry Medvedev", "CHN")
+
+
+def test_extract_one_date_carried_within_a_paragraph(extract) -> None:
+    text = (
+        "In July 2015, the Indian Prime Minister visited Moscow. "
+        "During the visit, both sides signed an agreement on nuclear energy."
+    )
+    visit, signing = extract(text)
+    assert (signing.source, signing.target, signing.event_type) == ("IND", "RUS", "SUPPORT")
+    assert signing.date_start == "2015-07" and signing.date_from_context
+    assert not visit.date_from_context
+
+
+def test_extract_one_no_date_no_event(extract) -> None:
+    assert extract("Russia signed an agreement with China.") == []
+
+
+def test_extract_one_no_actor_no_event(extract) -> None:
+    assert extract("In 2010, the committee signed an agreement with the union.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "epistemic"),
+    [
+        pytest.param(
+            "In 2020, Iran was accused of supplying drones to Russia.", "alleged", id="alleged"
+        ),
+        pytest.param(
+            "According to Reuters, in 2020 Iran supplied drones to Russia.",
+            "reported",
+            id="reported",
+        ),
+        pytest.param("In 2020, Iran did not supply drones to Russia.", "negated", id="negated"),
+        pytest.param(
+            "In 2025, Iran might supply drones to Russia.", "hypothetical", id="hypothetical"
+        ),
+    ],
+)
+def test_extract_one_epistemic_status(extract, text: str, epistemic: str) -> None:
+    (event,) = extract(text)
+    assert (event.source, event.target, event.epistemic) == ("IRN", "RUS", epistemic)
+
+
+def test_extract_one_hedged_act_without_its_own_date_is_dropped(extract) -> None:
+    text = "In 2020, Iran supplied drones to Russia. Iran might also supply missiles to Russia."
+    assert [e.epistemic for e in extract(text)] == ["asserted"]
+
+
+def test_extract_one_vote_against_condemnation_supports_the_condemned(extract) -> None:
+    text = "In 2022, Belarus voted against the resolution condemning Russia's aggression."
+    (event,) = extract(text)
+    assert (event.source, event.target, event.event_type, event.mode) == (
+        "BLR",
+        "RUS",
+        "SUPPORT",
+        "vote",
+    )
+
+
+def test_extract_one_list_after_group_gives_one_event_per_actor(extract) -> None:
+    text = (
+        "In 2019, Cuba was one of the countries that voted against the resolution in support "
+        "of the sovereignty of Ukraine. In addition to Cuba, these were Syria, Iran and Belarus."
+    )
+    events = extract(text)
+    assert sorted((e.source, e.target, e.event_type) for e in events) == [
+        ("BLR", "UKR", "REJECT"),
+        ("CUB", "UKR", "REJECT"),
+        ("IRN", "UKR", "REJECT"),
+        ("SYR", "UKR", "REJECT"),
+    ]
+
+
+def test_extract_one_repeated_nominal_mention_is_one_event(extract) -> None:
+    text = (
+        "In 2008, Russia invaded Georgia. The Russian invasion of Georgia in 2008 "
+        "changed the region."
+    )
+    assert len(extract(text)) == 1
+
+
+def test_extract_one_footnotes_and_reference_notes(extract) -> None:
+    text = (
+        "On 5 May 2020, India and Japan signed a logistics pact.[3]\n\n"
+        "[3] “India and Japan Sign Pact”, Example News, (Date of Accession: 06.05.2020)."
+    )
+    (event,) = extract(text)
+    assert event.sentence.endswith("pact.[3]")
+    assert (event.source, event.target) == ("IND", "JPN")
+
+
+def test_extract_one_offsets_slice_back(extract) -> None:
+    text = "Intro line.\n\nOn\u00a0April 2, 2018, Sergei Lavrov visited Pyongyang – “formally”."
+    (event,) = extract(text)
+    assert text[event.start_char : event.end_char] == event.trigger == "visited"
+    assert text[event.sentence_start : event.sentence_end] == event.sentence
+
+
+def test_extract_one_quad_class_and_goldstein_from_cameo(extract) -> None:
+    (event,) = extract("In 2016, the United States imposed sanctions on North Korea.")
+    assert (event.cameo, event.quad_class, event.goldstein) == ("163", 4, -8.0)
+
+
+def test_extract_one_relative_date_from_publication(extract) -> None:
+    (event,) = extract("Last week, Kim Jong Un visited Moscow.", dt.date(2024, 9, 20))
+    assert (event.date_start, event.date_end) == ("2024-09-09", "2024-09-15")
+
+
+def test_mask_footnotes_keeps_length() -> None:
+    text = "relations.[8] Therefore"
+    assert mask_footnotes(text) == "relations.    Therefore"
+
+
+def test_iter_paragraphs_offsets() -> None:
+    text = "One.\n\n  \nTwo.\nStill two.\n\nThree."
+    found = list(iter_paragraphs(text))
+    assert [o for o, _ in found] == [0, 9, 26]
+    assert all(text[o : o + len(p)] == p for o, p in found)
