@@ -1,0 +1,105 @@
+"""`axiswatch extract`, `axiswatch events` and `axiswatch timeline` through the CLI app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from axiswatch.cli.app import app
+
+runner = CliRunner()
+BRIEF = (
+    "Release Date : 2024-01-05\n\n"
+    "On 3 May 2016, Japanese Prime Minister Shinzo Abe visited Sochi. "
+    "In 2016, the United States imposed sanctions on North Korea.\n"
+)
+GUIDE_KEYS = {
+    "id",
+    "doc",
+    "sentence",
+    "trigger",
+    "date_start",
+    "date_end",
+    "source",
+    "source_person",
+    "target",
+    "target_person",
+    "event_type",
+    "mode",
+    "cameo",
+    "location",
+    "epistemic",
+    "start_char",
+    "end_char",
+    "confidence",
+    "rule",
+}
+
+
+def test_extract_cmd_jsonl_has_the_guide_fields(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(BRIEF, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0, result.output
+    assert [(r["source"], r["target"], r["event_type"]) for r in rows] == [
+        ("JPN", "RUS", "CONSULT"),
+        ("USA", "PRK", "SANCTION"),
+    ]
+    assert set(rows[0]) >= GUIDE_KEYS
+    assert rows[0]["doc"] == "brief.txt" and rows[0]["source_person"] == "Shinzo Abe"
+
+
+def test_extract_cmd_jsonl_in_undated(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "s1", "text": "Iran supplied drones to Russia."})
+        + "\n"
+        + json.dumps({"id": "s2", "text": "Iran met Iraq.", "published": "2020-01-01"})
+        + "\n",
+        encoding="utf-8",
+    )
+    dated = runner.invoke(app, ["extract", "--jsonl-in", str(corpus)])
+    undated = runner.invoke(app, ["extract", "--jsonl-in", str(corpus), "--undated"])
+    rows = [json.loads(line) for line in undated.stdout.splitlines()]
+    assert dated.stdout == ""
+    assert [(r["doc"], r["event_type"], r["date_start"]) for r in rows] == [
+        ("s1", "COOPERATE", None),
+        ("s2", "CONSULT", None),
+    ]
+
+
+def test_extract_cmd_bad_jsonl_names_the_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "s1", "text": "x"}\n{oops\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--jsonl-in", str(corpus)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {corpus}:2: not JSON")
+
+
+def test_ingest_then_events_timeline_and_why(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(BRIEF, encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    ingest = runner.invoke(app, ["--db", db, "ingest", str(path)])
+    listed = json.loads(runner.invoke(app, ["events", "--db", db, "-f", "json"]).stdout)
+    dyad = json.loads(
+        runner.invoke(app, ["events", "--db", db, "--dyad", "PRK-USA", "-f", "json"]).stdout
+    )
+    why = runner.invoke(app, ["events", "show", listed[0]["event_id"], "--why", "--db", db])
+    timeline = runner.invoke(app, ["timeline", "--db", db])
+    assert "2 events extracted" in ingest.stderr
+    assert [e["event_type"] for e in listed] == ["SANCTION", "CONSULT"]  # 2016 before 2016-05
+    assert [e["target"] for e in dyad] == ["PRK"]
+    assert "rule: trigger:" in why.stdout and "sentence:" in why.stdout
+    assert "Shinzo Abe visited Sochi" in timeline.stdout
+
+
+def test_events_cmd_bad_epistemic_lists_choices(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["events", "--epistemic", "maybe", "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert result.exit_code == 1
+    assert "asserted, reported, alleged, hypothetical, negated" in result.stderr
