@@ -49,7 +49,8 @@ def main() -> None:
         f1s[label] = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{label:10s} P={p:.3f} R={r:.3f} F1={f1s[label]:.3f} n={tp[label] + fn[label]}")
     print(f"sentences={len(rows)} coded={coded} ({coded / len(rows):.1%})")
-    print(f"macro_f1={sum(f1s.values()) / len(f1s):.4f} accuracy={sum(tp.values()) / len(rows):.4f}")
+    macro = sum(f1s.values()) / len(f1s)
+    print(f"macro_f1={macro:.4f} accuracy={sum(tp.values()) / len(rows):.4f}")
 
 
 if __name__ == "__main__":
