@@ -20,7 +20,9 @@ def test_corpus_briefs_have_front_matter_with_sources() -> None:
     assert 6 <= len(briefs) <= 10
     for meta in metas:
         assert meta["title"] and meta["published"]
-        assert meta["sources"] and all(s.startswith(("https://", "http://")) for s in meta["sources"])
+        assert meta["sources"] and all(
+            s.startswith(("https://", "http://")) for s in meta["sources"]
+        )
 
 
 def test_demo_cmd_builds_workspace_and_reruns(tmp_path: Path) -> None:

@@ -105,7 +105,32 @@ _V1 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+_V2 = Migration(
+    2,
+    "reference provenance: raw names, border segments, Factbook profiles, roll-call flags",
+    (
+        "ALTER TABLE borders ADD COLUMN neighbour_name VARCHAR",
+        "ALTER TABLE borders ADD COLUMN segment VARCHAR",
+        "ALTER TABLE borders ADD COLUMN note VARCHAR",
+        "ALTER TABLE borders ALTER COLUMN neighbour DROP NOT NULL",
+        "ALTER TABLE trade_partners ADD COLUMN partner_name VARCHAR",
+        "ALTER TABLE trade_partners ADD COLUMN rank INTEGER",
+        "ALTER TABLE trade_partners ALTER COLUMN partner DROP NOT NULL",
+        "ALTER TABLE un_rollcalls ADD COLUMN session_label VARCHAR",
+        "ALTER TABLE un_rollcalls ADD COLUMN amend BOOLEAN",
+        "ALTER TABLE un_rollcalls ADD COLUMN para BOOLEAN",
+        "ALTER TABLE un_votes ADD COLUMN country_raw VARCHAR",
+        "ALTER TABLE unsc_vetoes ADD COLUMN subject VARCHAR",
+        "ALTER TABLE unsc_vetoes ADD COLUMN vetoed_by_raw VARCHAR",
+        """CREATE TABLE factbook_profiles (
+            country VARCHAR NOT NULL, gec VARCHAR NOT NULL, name VARCHAR,
+            land_boundaries_km DOUBLE,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 
 
 def _ensure_ledger(con: duckdb.DuckDBPyConnection) -> None:
