@@ -26,6 +26,7 @@ from axiswatch.extract.arguments import (
     phrase_tokens,
     prep_objects,
     resolve_relative,
+    subjects_of,
     with_conjuncts,
 )
 from axiswatch.extract.dates import TimeExpr
@@ -176,6 +177,7 @@ JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
+MOTION_TARGET_VIAS = frozenset({"prep_to", "prep_in", "prep_for", "place_state", "object"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 LIST_PATTERN = re.compile(r"\b(?:these|those|they)\s+(?:were|are|included|include)\b", re.I)
@@ -189,6 +191,7 @@ class Discourse:
     """What earlier sentences leave behind for the next one."""
 
     previous_date: TimeExpr | None = None
+    last_absolute: TimeExpr | None = None
     sentence_date: TimeExpr | None = None
     topic: ActorRef | None = None
     next_topic: ActorRef | None = None
@@ -319,12 +322,17 @@ def _refs_for_heads(
 ) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in with_conjuncts([resolve_relative(h) for h in heads]):
+        own_phrase = [head] + [
+            t for c in head.children if c.dep_ not in {"conj", "cc"} for t in phrase_tokens(c)
+        ]
         found = [
             r
-            for r in inp.index.refs_in(phrase_tokens(head), via)
+            for r in inp.index.refs_in(own_phrase, via)
             if not _is_topic_modifier(inp.sent.doc[r.token_i])
         ]
-        antecedent = discourse.source if via in SUBJECT_VIAS else discourse.target
+        antecedent = (
+            (discourse.topic or discourse.source) if via in SUBJECT_VIAS else (discourse.target)
+        )
         if found:
             found = _role_refs(head, found, inp)
         elif head.lower_ in PRONOUNS:
@@ -335,7 +343,7 @@ def _refs_for_heads(
                 found = [
                     ActorRef(antecedent.actor, antecedent.person, head.i, "pronoun_antecedent")
                 ]
-        elif head.lemma_.lower() in GROUP_HEADS:
+        elif head.lemma_.lower() in GROUP_HEADS or head.lower_ in {"two", "both"}:
             found = _group_refs(head, inp, discourse)
         refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
     return refs
@@ -408,6 +416,20 @@ def _verb_arguments(
     return _dedupe(sources), _dedupe(targets)
 
 
+def _presence_arguments(
+    tok: Token, inp: SentenceInput, discourse: Discourse
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """ "<named official> was in <city>": the official's state visits the city's state."""
+    sources = [r for r in _refs_for_heads(subjects_of(tok), inp, discourse, "subject") if r.person]
+    targets = [
+        ActorRef(inp.places[t.i][1], None, t.i, "prep_in")
+        for prep, obj in prep_objects(tok, frozenset({"in", "at"}))
+        for t in phrase_tokens(obj)
+        if t.i in inp.places
+    ]
+    return sources, _dedupe(targets)
+
+
 def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
     out: dict[str, ActorRef] = {}
     for ref in refs:
@@ -462,10 +484,28 @@ def _vote_coding(
             actor = ref
             break
     if actor is None:
-        return None
+        return _unframed_vote(resolution, voter_against, inp)
     if voter_against:
         return ("SUPPORT", "05", actor) if framing == "against" else ("REJECT", "12", actor)
     return ("ACCUSE", "111", actor) if framing == "against" else ("SUPPORT", "05", actor)
+
+
+def _unframed_vote(
+    resolution: Token, voter_against: bool, inp: SentenceInput
+) -> tuple[str, str, ActorRef] | None:
+    """A vote on a text whose framing is unclear: it concerns the state it names (or places)."""
+    tokens = sorted(resolution.subtree, key=lambda t: t.i)
+    refs = [inp.index.by_token[t.i] for t in tokens if t.i in inp.index.by_token]
+    states = [r for r in refs if r.actor not in IGO_IDS]
+    places = [
+        ActorRef(inp.places[t.i][1], None, t.i, "resolution_place")
+        for t in tokens
+        if t.i in inp.places and t.i not in inp.index.by_token
+    ]
+    chosen = (states or places or refs or [None])[0]
+    if chosen is None:
+        return None
+    return ("REJECT", "12", chosen) if voter_against else ("SUPPORT", "05", chosen)
 
 
 def _statement_coding(
@@ -582,7 +622,9 @@ def _code_trigger(
     owned: dict[int, list[TimeExpr]],
 ) -> list[CodedEvent]:
     is_verb = tok.pos_ in {"VERB", "AUX"}
-    if is_verb:
+    if trig.presence:
+        sources, targets = _presence_arguments(tok, inp, discourse)
+    elif is_verb:
         sources, targets = _verb_arguments(tok, inp, discourse)
     else:
         sources, targets = _noun_arguments(tok, trig, inp, discourse)
@@ -629,6 +671,8 @@ def _code_trigger(
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
         pairs = [(s, targets[0]) for s in sources] if targets else []
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
+    if trig.needs_target:
+        pairs = [(s, t) for s, t in pairs if t.via in MOTION_TARGET_VIAS]
     if not pairs:
         return []
     own = owned.get(tok.i, [])

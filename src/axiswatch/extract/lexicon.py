@@ -29,6 +29,7 @@ class Trigger:
     needs_target: bool = False
     needs_person_target: bool = False
     plural_only: bool = False
+    presence: bool = False
 
 
 def _read(name: str) -> dict:
@@ -57,6 +58,7 @@ def triggers() -> dict[str, Trigger]:
             needs_target=bool(spec.get("needs_target")),
             needs_person_target=bool(spec.get("needs_person_target")),
             plural_only=bool(spec.get("plural_only")),
+            presence=bool(spec.get("presence")),
         )
     return out
 

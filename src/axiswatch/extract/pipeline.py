@@ -98,7 +98,9 @@ class Extractor:
             if is_reference_note(paragraph):
                 continue  # a footnote or bibliography entry, not the author's account
             if not previous_paragraph.rstrip().endswith(":"):
-                discourse = Discourse()
+                # a new paragraph: no date or actor is implied, but "two months later"
+                # still counts from the last date the text gave
+                discourse = Discourse(last_absolute=discourse.last_absolute)
             for sent in doc.sents:
                 coded = self._code(sent, source, discourse, persons)
                 fresh = [item for item in coded if not is_repeat(item, stated)]
@@ -113,7 +115,11 @@ class Extractor:
         self, sent: Span, source: SourceText, discourse: Discourse, persons: dict[str, ActorRef]
     ) -> list[CodedEvent]:
         text = sent.text
-        exprs = tag_dates(text, anchor=source.published, previous=discourse.previous_date)
+        exprs = tag_dates(
+            text,
+            anchor=source.published,
+            previous=discourse.previous_date or discourse.last_absolute,
+        )
         discourse.sentence_date = exprs[0] if exprs else None
         on = _resolution_date(exprs, discourse, source.published)
         mentions = self.kb.find_mentions(text, on=on)
@@ -242,6 +248,8 @@ def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
         discourse.previous_date = date
     if coded:
         discourse.source, discourse.target = coded[0].source, coded[0].target
+    if discourse.previous_date is not None:
+        discourse.last_absolute = discourse.previous_date
     discourse.events = coded
     discourse.topic, discourse.next_topic = discourse.next_topic, None
 
