@@ -13,10 +13,12 @@ from axiswatch.cli import actors as actors_cli
 from axiswatch.cli import analysis as analysis_cli
 from axiswatch.cli import documents as documents_cli
 from axiswatch.cli import events as events_cli
+from axiswatch.cli import imports as imports_cli
 from axiswatch.cli.demo import demo_cmd
 from axiswatch.cli.extract import extract_cmd
 from axiswatch.cli.ingest import ingest_cmd
 from axiswatch.cli.options import DbOption, set_root_db
+from axiswatch.cli.verify import verify_cmd
 
 app = typer.Typer(
     name="axiswatch",
@@ -60,6 +62,8 @@ app.command("dyad")(analysis_cli.dyad_cmd)
 app.command("triangle")(analysis_cli.triangle_cmd)
 app.command("changes")(analysis_cli.changes_cmd)
 app.add_typer(analysis_cli.votes_app, name="votes")
+app.add_typer(imports_cli.app, name="import")
+app.command("verify")(verify_cmd)
 app.command("timeline")(events_cli.timeline_cmd)
 
 

@@ -1,0 +1,52 @@
+"""`axiswatch verify`: check the stored claims against the imported reference data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axiswatch.analysis.verify import Verification, verify_all
+from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, FormatOption, OutputFormat, resolve_db
+from axiswatch.cli.output import cli_errors, render_rows, say
+from axiswatch.model import Claim
+from axiswatch.store.connect import connect
+from axiswatch.store.reference import read_claims, write_verifications
+
+COLUMNS = ["claim_id", "sentence", "verdict", "explanation", "dataset"]
+EXCERPT = 60
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+
+
+def _row(claim: Claim, verification: Verification, *, full: bool) -> dict[str, Any]:
+    row = verification.to_dict()
+    row["sentence"] = claim.sentence if full else _excerpt(claim.sentence)
+    if not full:
+        version = verification.dataset_version
+        row["dataset"] = f"{verification.dataset} {version}" if verification.dataset else ""
+    return row
+
+
+@cli_errors
+def verify_cmd(db: DbOption = DEFAULT_DB_PATH, fmt: FormatOption = OutputFormat.table) -> None:
+    """Verify every stored claim; earlier verifications of the same claims are replaced."""
+    con = connect(resolve_db(db))
+    try:
+        claims = read_claims(con)
+        verifications = verify_all(con, claims)
+        write_verifications(con, verifications)
+    finally:
+        con.close()
+    if not claims:
+        say("no claims stored: ingest and extract documents first")
+        return
+    full = fmt is not OutputFormat.table
+    rows = [_row(c, v, full=full) for c, v in zip(claims, verifications, strict=True)]
+    render_rows(rows, COLUMNS, fmt, title="claim verification")
+    counts = {
+        v: sum(1 for x in verifications if x.verdict == v)
+        for v in ("supported", "partly", "contradicted", "unverifiable")
+    }
+    say(", ".join(f"{n} {verdict}" for verdict, n in counts.items()))

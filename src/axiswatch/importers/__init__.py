@@ -1,0 +1,1 @@
+"""Importers of reference data in their publishers' formats: UN votes, vetoes, Factbook."""
