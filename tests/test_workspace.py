@@ -121,3 +121,15 @@ def test_document_by_prefix_and_unknown(tmp_path: Path, corpus: Path) -> None:
         assert ws.document(doc.document_id[:8]) == doc
         with pytest.raises(NotFoundError, match="axiswatch documents"):
             ws.document("ffffffff")
+
+
+def test_workspace_actor_file_beside_the_database_feeds_extraction(tmp_path: Path) -> None:
+    (tmp_path / "axiswatch-actors.yaml").write_text(
+        "actors:\n  - {id: PRK, aliases: [the Hermit Kingdom]}\n", encoding="utf-8"
+    )
+    brief = tmp_path / "brief.txt"
+    brief.write_text("In 2019, Vladimir Putin visited the Hermit Kingdom.", encoding="utf-8")
+    with axiswatch.open(tmp_path / "w.duckdb") as ws:
+        ws.ingest([brief])
+        (event,) = ws.events()
+    assert (event.source, event.target, event.event_type) == ("RUS", "PRK", "CONSULT")

@@ -25,10 +25,12 @@ from axiswatch.store.migrations import schema_version
 if TYPE_CHECKING:
     import pandas as pd
 
+    from axiswatch.actors.kb import ActorKB
     from axiswatch.extract.pipeline import Extractor
 
 log = logging.getLogger(__name__)
 
+ACTOR_FILE_SUFFIXES = (".yaml", ".yml", ".csv")
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called as long work advances."""
 
@@ -131,12 +133,29 @@ class Workspace:
 
     # events ----------------------------------------------------------------------------
     @property
+    def actor_files(self) -> list[Path]:
+        """The workspace's own actor files: axiswatch-actors.yaml/.yml/.csv beside the database."""
+        folder = self.path.resolve().parent
+        return [
+            folder / f"axiswatch-actors{ext}"
+            for ext in ACTOR_FILE_SUFFIXES
+            if (folder / f"axiswatch-actors{ext}").is_file()
+        ]
+
+    @property
+    def kb(self) -> ActorKB:
+        """The actor knowledge base: the built-ins with the workspace's actor files over them."""
+        from axiswatch.actors.kb import ActorKB
+
+        return ActorKB.load(self.actor_files)
+
+    @property
     def extractor(self) -> Extractor:
         """The event extractor (spaCy and the actor knowledge base load on first use)."""
         if self._extractor is None:
             from axiswatch.extract.pipeline import Extractor
 
-            self._extractor = Extractor()
+            self._extractor = Extractor(self.kb)
         return self._extractor
 
     def extract_document(self, document_id: str) -> int:
