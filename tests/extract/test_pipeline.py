@@ -168,3 +168,24 @@ def test_iter_paragraphs_offsets() -> None:
     found = list(iter_paragraphs(text))
     assert [o for o, _ in found] == [0, 9, 26]
     assert all(text[o : o + len(p)] == p for o, p in found)
+
+
+def test_iter_paragraphs_cuts_oversized_paragraphs_at_sentence_ends() -> None:
+    sentence = "Kim Jong Un met Putin in Moscow in 2019. "
+    text = sentence * 2000  # one 80,000-character paragraph
+    chunks = list(iter_paragraphs(text))
+    assert len(chunks) > 1
+    assert all(len(chunk) <= 20_000 for _, chunk in chunks)
+    assert "".join(chunk for _, chunk in chunks) == text
+    assert all(text[o : o + len(c)] == c for o, c in chunks)
+
+
+def test_extract_one_reports_progress_per_paragraph(extractor) -> None:
+    from axiswatch.extract.pipeline import SourceText
+
+    seen: list[tuple[int, int]] = []
+    extractor.extract_one(
+        SourceText("p.txt", "One.\n\nIn 2019, Putin visited Beijing.\n\nThree."),
+        progress=lambda done, total, _: seen.append((done, total)),
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -41,6 +41,7 @@ REFERENCE_NOTE = re.compile(
     r"^\s*\[\d+\]|\(Date of Access(?:ion)?:|\b(?:Retrieved|Accessed) on\b", re.I
 )
 BATCH = 32
+MAX_CHUNK = 20_000
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,29 @@ class SourceText:
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) pairs; paragraphs are separated by blank lines."""
+    """(offset, paragraph) pairs; paragraphs are separated by blank lines.
+
+    A paragraph longer than MAX_CHUNK characters (a PDF without blank lines, say) is cut into
+    chunks at line breaks or sentence ends, so that spaCy never sees an oversized text.
+    """
     pos = 0
     for match in PARAGRAPH_BREAK.finditer(text):
         if text[pos : match.start()].strip():
-            yield pos, text[pos : match.start()]
+            yield from _chunks(pos, text[pos : match.start()])
         pos = match.end()
     if text[pos:].strip():
-        yield pos, text[pos:]
+        yield from _chunks(pos, text[pos:])
+
+
+def _chunks(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
+    while len(paragraph) > MAX_CHUNK:
+        window = paragraph[:MAX_CHUNK]
+        cut = max(window.rfind("\n"), window.rfind(". "))
+        cut = cut + 1 if cut > MAX_CHUNK // 2 else MAX_CHUNK
+        yield offset, paragraph[:cut]
+        offset, paragraph = offset + cut, paragraph[cut:]
+    if paragraph.strip():
+        yield offset, paragraph
 
 
 class Extractor:
@@ -85,8 +101,10 @@ class Extractor:
             if progress is not None:
                 progress(n, len(items), source.doc)
 
-    def extract_one(self, source: SourceText) -> list[Event]:
-        """Events of one text, in text order."""
+    def extract_one(
+        self, source: SourceText, *, progress: Callable[[int, int, str], None] | None = None
+    ) -> list[Event]:
+        """Events of one text, in text order; ``progress`` is told after each paragraph."""
         paragraphs = list(iter_paragraphs(source.text))
         docs = self.nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=BATCH)
         events: list[Event] = []
@@ -94,7 +112,9 @@ class Extractor:
         persons: dict[str, ActorRef] = {}
         stated: set[tuple[str, str, str, str, str | None]] = set()
         previous_paragraph = ""
-        for (offset, paragraph), doc in zip(paragraphs, docs, strict=True):
+        for n_paragraph, ((offset, paragraph), doc) in enumerate(
+            zip(paragraphs, docs, strict=True), 1
+        ):
             if is_reference_note(paragraph):
                 continue  # a footnote or bibliography entry, not the author's account
             if not previous_paragraph.rstrip().endswith(":"):
@@ -109,6 +129,8 @@ class Extractor:
                     events.append(self._to_event(item, sent, offset, source, len(events) + 1))
                 _carry(discourse, sent, coded)
             previous_paragraph = paragraph
+            if progress is not None:
+                progress(n_paragraph, len(paragraphs), source.doc)
         return events
 
     def _code(
