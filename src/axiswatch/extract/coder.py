@@ -178,6 +178,29 @@ NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
 MOTION_TARGET_VIAS = frozenset({"prep_to", "prep_in", "prep_for", "place_state", "object"})
+COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+MATERIAL_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+INTENT_VERBS = frozenset(
+    {
+        "agree",
+        "promise",
+        "pledge",
+        "offer",
+        "vow",
+        "plan",
+        "intend",
+        "prepare",
+        "want",
+        "seek",
+        "propose",
+        "commit",
+        "aim",
+        "decide",
+    }
+)
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "set", "eager", "keen"})
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
+FUTURE_CUES = frozenset({"will", "shall", "'ll"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 LIST_PATTERN = re.compile(r"\b(?:these|those|they)\s+(?:were|are|included|include)\b", re.I)
@@ -234,7 +257,15 @@ class SentenceInput:
 
 
 def _matches(tok: Token, trig: Trigger) -> bool:
-    pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
+    pos = (
+        "VERB"
+        if tok.pos_ in {"VERB", "AUX"}
+        else "NOUN"
+        if tok.pos_ in {"NOUN", "PROPN"}
+        else "ADJ"
+        if tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children)
+        else ""
+    )
     if pos not in trig.pos or trig.skip:
         return False
     if trig.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
@@ -255,8 +286,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     table = triggers()
     found = []
     for tok in sent:
-        trig = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
-        if trig is not None and _matches(tok, trig):
+        senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or ()
+        trig = next((t for t in senses if _matches(tok, t)), None)
+        if trig is not None:
             found.append((tok, trig))
     return found
 
@@ -550,8 +582,9 @@ def _reports_others(
     """ "X said that Y sent troops": the content is someone else's act, coded on its own."""
     table = triggers()
     for tok in content:
-        trig = table.get(tok.lemma_.lower())
-        if trig is None or trig.polarity or not _matches(tok, trig):
+        senses = table.get(tok.lemma_.lower(), ())
+        trig = next((t for t in senses if _matches(tok, t)), None)
+        if trig is None or trig.polarity:
             continue
         actors = {
             r.actor for r in _refs_for_heads(climb_to_subject(tok), inp, discourse, "subject")
@@ -621,13 +654,15 @@ def _code_trigger(
     discourse: Discourse,
     owned: dict[int, list[TimeExpr]],
 ) -> list[CodedEvent]:
-    is_verb = tok.pos_ in {"VERB", "AUX"}
+    is_verb = tok.pos_ in {"VERB", "AUX", "ADJ"}
     if trig.presence:
         sources, targets = _presence_arguments(tok, inp, discourse)
     elif is_verb:
         sources, targets = _verb_arguments(tok, inp, discourse)
     else:
         sources, targets = _noun_arguments(tok, trig, inp, discourse)
+    if trig.event_type == "AGREE":
+        targets = targets + _complement_targets(tok, inp, discourse, sources)
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
     scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
@@ -683,6 +718,11 @@ def _code_trigger(
         if dated is None and not inp.keep_undated:
             return []
         choices = [dated if dated is not None else (None, False)]
+    recoded = _intent_recode(tok, event_type, status)
+    if recoded is not None:
+        event_type, mode, cameo, cue = recoded
+        rule = f"{rule}+intent:{cue}"
+        status = epistemic.Status("asserted", cue)
     if status.value in {"hypothetical", "negated"} and choices[0][1]:
         return []
     coding = Coding(event_type, mode, cameo, rule, place[0] if place else None, status)
@@ -691,6 +731,53 @@ def _code_trigger(
         for date, from_context in choices
         for ev in _events_for(tok, pairs, date, from_context, coding, trig)
     ]
+
+
+def _complement_targets(
+    tok: Token, inp: SentenceInput, discourse: Discourse, sources: list[ActorRef]
+) -> list[ActorRef]:
+    """ "agreed to open its borders to German products": the partner named in the complement."""
+    own = {s.actor for s in sources}
+    out: list[ActorRef] = []
+    for child in tok.children:
+        if child.dep_ != "xcomp":
+            continue
+        for t in sorted(child.subtree, key=lambda x: x.i):
+            ref = inp.index.by_token.get(t.i)
+            if ref is not None and ref.actor not in own and ref.actor not in {r.actor for r in out}:
+                out.append(ActorRef(ref.actor, ref.person, t.i, "complement"))
+    return out
+
+
+def _intent_recode(
+    tok: Token, event_type: str, status: epistemic.Status
+) -> tuple[str, str, str, str] | None:
+    """PLOVER's reading of stated intent: "agreed to lift" and "will meet" are AGREE, "refused
+    to lift" and "failed to reach" are REJECT, "will impose sanctions" is THREATEN."""
+    cooperative = event_type in COOPERATIVE_TYPES
+    conflict = event_type in MATERIAL_CONFLICT_TYPES
+    if not (cooperative or conflict):
+        return None
+    governor = tok.head if tok.dep_ == "xcomp" else None
+    if governor is not None and governor.lemma_.lower() in REFUSAL_VERBS and cooperative:
+        return "REJECT", "refusal", "120", governor.lemma_.lower()
+    if governor is not None and governor.dep_ == "acomp" and governor.lower_ in INTENT_ADJECTIVES:
+        governor = governor.head if cooperative else None
+        if governor is not None:
+            return "AGREE", "intent", "030", tok.head.lower_
+    if governor is not None and governor.lemma_.lower() in INTENT_VERBS:
+        return (
+            ("AGREE", "intent", "030", governor.lemma_.lower())
+            if cooperative
+            else ("THREATEN", "intent", "130", governor.lemma_.lower())
+        )
+    if status.value == "hypothetical" and status.cue and status.cue.lower() in FUTURE_CUES:
+        return (
+            ("AGREE", "intent", "030", status.cue.lower())
+            if cooperative
+            else ("THREATEN", "intent", "130", status.cue.lower())
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -830,12 +917,15 @@ def _list_elaboration(
 
 
 def event_key(ev: CodedEvent) -> tuple[str, str, str, str, str | None]:
-    """Two codings with this key state the same act (a repeated mention)."""
+    """Two codings with this key state the same act (a repeated mention).
+
+    Intents are one act whatever word carried them ("agreed to lift" codes AGREE twice).
+    """
     return (
         ev.source.actor,
         ev.target.actor,
         ev.event_type,
-        ev.mode,
+        "intent" if ev.event_type == "AGREE" else ev.mode,
         ev.date.date_start if ev.date else None,
     )
 

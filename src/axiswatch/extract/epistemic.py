@@ -48,6 +48,7 @@ REPORT_LEMMAS = frozenset(
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "avoid", "deny"})
+"""Negate the act they govern; for a cooperative act the coder codes the refusal as REJECT."""
 NEGATING_DETS = frozenset({"no", "neither", "nor"})
 HEDGED_MODIFIERS = {
     "claimed": "alleged",

@@ -38,29 +38,34 @@ def _read(name: str) -> dict:
 
 
 @cache
-def triggers() -> dict[str, Trigger]:
-    """Trigger lemma -> coding."""
-    out: dict[str, Trigger] = {}
-    for lemma, spec in _read("triggers.yaml").items():
-        out[lemma] = Trigger(
-            lemma=lemma,
-            pos=tuple(spec["pos"]),
-            event_type=spec["type"],
-            mode=spec["mode"],
-            cameo=str(spec["cameo"]),
-            joint=bool(spec.get("joint")),
-            reverse=bool(spec.get("reverse")),
-            vote=bool(spec.get("vote")),
-            polarity=bool(spec.get("polarity")),
-            skip=bool(spec.get("skip")),
-            needs=tuple(spec.get("needs") or ()),
-            needs_modifier=tuple(spec.get("needs_modifier") or ()),
-            needs_target=bool(spec.get("needs_target")),
-            needs_person_target=bool(spec.get("needs_person_target")),
-            plural_only=bool(spec.get("plural_only")),
-            presence=bool(spec.get("presence")),
-        )
+def triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Trigger lemma -> its codings, tried in order (a key "call/VERB" adds a second sense)."""
+    out: dict[str, tuple[Trigger, ...]] = {}
+    for key, spec in _read("triggers.yaml").items():
+        lemma = key.split("/")[0]
+        out[lemma] = (*out.get(lemma, ()), _trigger(lemma, spec))
     return out
+
+
+def _trigger(lemma: str, spec: dict) -> Trigger:
+    return Trigger(
+        lemma=lemma,
+        pos=tuple(spec["pos"]),
+        event_type=spec["type"],
+        mode=spec["mode"],
+        cameo=str(spec["cameo"]),
+        joint=bool(spec.get("joint")),
+        reverse=bool(spec.get("reverse")),
+        vote=bool(spec.get("vote")),
+        polarity=bool(spec.get("polarity")),
+        skip=bool(spec.get("skip")),
+        needs=tuple(spec.get("needs") or ()),
+        needs_modifier=tuple(spec.get("needs_modifier") or ()),
+        needs_target=bool(spec.get("needs_target")),
+        needs_person_target=bool(spec.get("needs_person_target")),
+        plural_only=bool(spec.get("plural_only")),
+        presence=bool(spec.get("presence")),
+    )
 
 
 @dataclass(frozen=True)
