@@ -138,6 +138,10 @@ TOPIC_NOUNS = frozenset(
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
 LIGHT_VERBS = frozenset(
     {
+        "commence",
+        "file",
+        "face",
+        "bring",
         "impose",
         "introduce",
         "adopt",
@@ -704,6 +708,7 @@ def _code_trigger(
             and (event_type in {"ASSAULT", "COERCE", "MOBILIZE"} or mode == "visit")
         ):
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
+        targets = _states_first(targets) if not (trig.vote or "vote" in mode) else targets
         pairs = [(s, targets[0]) for s in sources] if targets else []
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
     if trig.needs_target:
@@ -731,6 +736,13 @@ def _code_trigger(
         for date, from_context in choices
         for ev in _events_for(tok, pairs, date, from_context, coding, trig)
     ]
+
+
+def _states_first(targets: list[ActorRef]) -> list[ActorRef]:
+    """ "air support to an African Union force in Somalia": the state, not the intermediary."""
+    states = [t for t in targets if t.actor not in IGO_IDS]
+    others = [t for t in targets if t.actor in IGO_IDS]
+    return states + others if states and others else targets
 
 
 def _complement_targets(
