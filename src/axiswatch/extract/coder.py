@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from axiswatch.extract import epistemic
 from axiswatch.extract.arguments import (
+    CLAUSE_DEPS,
     GROUP_HEADS,
     PRONOUNS,
     ActorRef,
@@ -258,6 +259,7 @@ class SentenceInput:
     places: dict[int, tuple[str, str]]  # token index -> (place text, state)
     holder: HolderLookup
     keep_undated: bool = False
+    igo_ids: frozenset[str] = IGO_IDS
 
 
 def _matches(tok: Token, trig: Trigger) -> bool:
@@ -359,7 +361,10 @@ def _refs_for_heads(
     refs: list[ActorRef] = []
     for head in with_conjuncts([resolve_relative(h) for h in heads]):
         own_phrase = [head] + [
-            t for c in head.children if c.dep_ not in {"conj", "cc"} for t in phrase_tokens(c)
+            t
+            for c in head.children
+            if c.dep_ not in {"conj", "cc", "relcl"}
+            for t in phrase_tokens(c)
         ]
         found = [
             r
@@ -516,7 +521,7 @@ def _vote_coding(
         elif framing is None and (t.lower_ in FOR_CUES or t.lemma_ in FOR_CUES):
             framing = "for"
         ref = inp.index.by_token.get(t.i)
-        if framing and ref is not None and ref.actor not in IGO_IDS:
+        if framing and ref is not None and ref.actor not in inp.igo_ids:
             actor = ref
             break
     if actor is None:
@@ -532,7 +537,7 @@ def _unframed_vote(
     """A vote on a text whose framing is unclear: it concerns the state it names (or places)."""
     tokens = sorted(resolution.subtree, key=lambda t: t.i)
     refs = [inp.index.by_token[t.i] for t in tokens if t.i in inp.index.by_token]
-    states = [r for r in refs if r.actor not in IGO_IDS]
+    states = [r for r in refs if r.actor not in inp.igo_ids]
     places = [
         ActorRef(inp.places[t.i][1], None, t.i, "resolution_place")
         for t in tokens
@@ -691,7 +696,7 @@ def _code_trigger(
     if trig.joint and not trig.reverse:
         if len(_dedupe(sources + targets)) == 1:
             targets = targets + _clause_partners(tok, inp, discourse, sources + targets)
-        pairs = _joint_pairs(sources, targets, place, discourse)
+        pairs = _joint_pairs(sources, targets, place, discourse, inp.igo_ids)
     else:
         if trig.reverse:
             sources, targets = targets, sources
@@ -708,7 +713,9 @@ def _code_trigger(
             and (event_type in {"ASSAULT", "COERCE", "MOBILIZE"} or mode == "visit")
         ):
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
-        targets = _states_first(targets) if not (trig.vote or "vote" in mode) else targets
+        targets = (
+            _states_first(targets, inp.igo_ids) if not (trig.vote or "vote" in mode) else targets
+        )
         pairs = [(s, targets[0]) for s in sources] if targets else []
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
     if trig.needs_target:
@@ -738,10 +745,10 @@ def _code_trigger(
     ]
 
 
-def _states_first(targets: list[ActorRef]) -> list[ActorRef]:
+def _states_first(targets: list[ActorRef], igo_ids: frozenset[str]) -> list[ActorRef]:
     """ "air support to an African Union force in Somalia": the state, not the intermediary."""
-    states = [t for t in targets if t.actor not in IGO_IDS]
-    others = [t for t in targets if t.actor in IGO_IDS]
+    states = [t for t in targets if t.actor not in igo_ids]
+    others = [t for t in targets if t.actor in igo_ids]
     return states + others if states and others else targets
 
 
@@ -844,7 +851,8 @@ def _events_for(
 def _clause_partners(
     tok: Token, inp: SentenceInput, discourse: Discourse, sides: list[ActorRef]
 ) -> list[ActorRef]:
-    """The other side of a joint act named in the governing clause ("ties with X by signing")."""
+    """The other side of a joint act named in the governing clause: its subject first
+    ("Kim flew back after the summit with Trump"), then its objects ("ties with X by signing")."""
     known = {s.actor for s in sides}
     node = tok
     for _ in range(4):
@@ -853,6 +861,10 @@ def _clause_partners(
         ):
             break
         node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            for ref in _refs_for_heads(climb_to_subject(node), inp, discourse, "subject"):
+                if ref.actor not in known:
+                    return [ActorRef(ref.actor, ref.person, ref.token_i, "clause_subject")]
         for child in node.children:
             if child.i == tok.i or child.dep_ not in {"dobj", "prep"}:
                 continue
@@ -867,6 +879,7 @@ def _joint_pairs(
     targets: list[ActorRef],
     place: tuple[str, str] | None,
     discourse: Discourse,
+    igo_ids: frozenset[str] = IGO_IDS,
 ) -> list[tuple[ActorRef, ActorRef]]:
     """One event for a meeting or signing: visitor (or first named) -> host (or second)."""
     sides = _dedupe(sources + targets)
@@ -881,6 +894,8 @@ def _joint_pairs(
     if len(sides) < 2:
         return []
     a, b = sides[0], sides[1]
+    if a.actor in igo_ids and b.actor not in igo_ids:
+        a, b = b, a  # a state attends the forum ("Putin left for the G8 summit")
     if place is not None and place[1] == a.actor and b.actor != place[1]:
         a, b = b, a
     return [(a, b)]
@@ -902,7 +917,7 @@ def _list_elaboration(
     listed = [
         r
         for r in inp.index.refs_in([t for t in inp.sent if t.idx >= start], "listed")
-        if r.actor not in excluded and r.actor not in IGO_IDS
+        if r.actor not in excluded and r.actor not in inp.igo_ids
     ]
     if len(listed) < 2:
         return []

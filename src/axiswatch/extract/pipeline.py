@@ -42,6 +42,8 @@ REFERENCE_NOTE = re.compile(
 )
 BATCH = 32
 MAX_CHUNK = 20_000
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})
+NAME_PART_DEPS = frozenset({"compound", "nummod", "amod", "poss"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ class Extractor:
         self.kb = kb or ActorKB.default()
         self.nlp = load_nlp()
         self.keep_undated = keep_undated
+        self.igo_ids = frozenset(
+            actor_id for actor_id, actor in self.kb.actors.items() if actor.kind == "igo"
+        )
 
     def extract(
         self,
@@ -142,7 +147,7 @@ class Extractor:
             anchor=source.published,
             previous=discourse.previous_date or discourse.last_absolute,
         )
-        discourse.sentence_date = exprs[0] if exprs else None
+        discourse.sentence_date = _narrative_date(sent, exprs)
         on = _resolution_date(exprs, discourse, source.published)
         mentions = self.kb.find_mentions(text, on=on)
         by_token: dict[int, ActorRef] = {}
@@ -151,7 +156,7 @@ class Extractor:
             if m.actor is None:
                 continue
             tokens = _tokens_in(sent, m.start_char, m.end_char)
-            if m.form == "capital" and _names_an_occasion(tokens):
+            if m.form in {"capital", "name"} and _names_an_occasion(tokens, m.form):
                 for tok in tokens:
                     places[tok.i] = (m.text, m.actor)
                 continue
@@ -187,7 +192,13 @@ class Extractor:
             return person.name if person is not None else None
 
         inp = SentenceInput(
-            sent, MentionIndex(by_token), dates, places, holder, keep_undated=self.keep_undated
+            sent,
+            MentionIndex(by_token),
+            dates,
+            places,
+            holder,
+            keep_undated=self.keep_undated,
+            igo_ids=self.igo_ids,
         )
         coded = code_sentence(inp, discourse)
         discourse.next_topic = _subject_actor(sent, by_token)
@@ -276,15 +287,39 @@ def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
     discourse.topic, discourse.next_topic = discourse.next_topic, None
 
 
-def _names_an_occasion(tokens: list) -> bool:
-    """ "the Singapore summit", "the Helsinki talks": a city naming where, not who."""
+def _names_an_occasion(tokens: list, form: str) -> bool:
+    """ "the Singapore summit with Trump", "the Helsinki talks": where it was held, not who.
+
+    A capital before an event noun always names the place; a state's name does so only when
+    the participants follow ("with ..."), as in "the Singapore summit with Trump".
+    """
     last = tokens[-1] if tokens else None
-    return (
-        last is not None
-        and last.dep_ == "compound"
-        and last.head.lemma_.lower() in triggers()
-        and last.head.pos_ == "NOUN"
-    )
+    if last is None or last.dep_ != "compound" or last.head.pos_ != "NOUN":
+        return False
+    if last.head.lemma_.lower() not in triggers():
+        return False
+    if form == "capital":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in last.head.children)
+
+
+def _narrative_date(sent: Span, exprs: list[TimeExpr]) -> TimeExpr | None:
+    """The sentence's own time: its first date outside subordinate clauses.
+
+    "... the first visitors since North Korea closed its borders in 2020" does not move the
+    story to 2020, so a later "On 26 July" keeps the year the narrative was in.
+    """
+    for expr in exprs:
+        tok = sent.doc[_first_token(sent, expr.start_char)]
+        if (
+            expr.text.isdigit()
+            and tok.dep_ in NAME_PART_DEPS
+            and tok.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            continue  # "the 1972 Anti-Ballistic Missile Treaty": part of a name
+        if not any(a.dep_ in SUBORDINATE_DEPS for a in [tok, *tok.ancestors]):
+            return expr
+    return None
 
 
 def _subject_actor(sent: Span, by_token: dict[int, ActorRef]) -> ActorRef | None:
