@@ -31,8 +31,7 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as fh:
         for path in docs:
             document, _ = build_document(path)
-            source = SourceText(path.name, document.text, document.document_id,
-                                document.published)
+            source = SourceText(path.name, document.text, document.document_id, document.published)
             for event in extractor.extract_one(source):
                 fh.write(json.dumps(event_to_guide_json(event), ensure_ascii=False) + "\n")
     gold = args.shared / "eval" / "seed-gold-events.jsonl"

@@ -18,7 +18,6 @@ from spacy.tokens import Span, Token
 
 from axiswatch.extract import epistemic
 from axiswatch.extract.arguments import (
-    CLAUSE_DEPS,
     GROUP_HEADS,
     PRONOUNS,
     ActorRef,
