@@ -138,6 +138,7 @@ TOPIC_NOUNS = frozenset(
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
 LIGHT_VERBS = frozenset(
     {
+        "issue",
         "commence",
         "file",
         "face",
@@ -182,6 +183,21 @@ NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
 MOTION_TARGET_VIAS = frozenset({"prep_to", "prep_in", "prep_for", "place_state", "object"})
+QUANTITY_NOUNS = frozenset(
+    {
+        "round",
+        "series",
+        "wave",
+        "set",
+        "spate",
+        "string",
+        "number",
+        "program",
+        "programme",
+        "package",
+        "batch",
+    }
+)
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 MATERIAL_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 INTENT_VERBS = frozenset(
@@ -429,6 +445,8 @@ def _noun_arguments(
 
 def _governing_verb(tok: Token) -> Token | None:
     """The verb whose subject performs a nominal act: "held talks", "flew to Beijing for talks"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in QUANTITY_NOUNS:
+        tok = tok.head.head  # "began a new round of exercises"
     head = tok.head
     if tok.dep_ in {"dobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
         return head
@@ -565,6 +583,9 @@ def _statement_coding(
         for r in inp.index.refs_in(content, "said_about")
         if r.actor not in own and not _is_topic_modifier(inp.sent.doc[r.token_i])
     ]
+    demanded = _demanded_of(tok, own, inp)
+    if demanded is not None:
+        return ("REQUEST", "100", [demanded])
     words = {t.lower_ for t in content} | {t.lemma_.lower() for t in content}
     if words & THREAT_CUES and any(t.lower_ == "will" for t in content):
         if not targets and discourse.target is not None and discourse.target.actor not in own:
@@ -582,6 +603,18 @@ def _statement_coding(
     if not targets or pos == neg:
         return None
     return ("SUPPORT", "051", targets[:1]) if pos > neg else ("ACCUSE", "111", targets[:1])
+
+
+def _demanded_of(tok: Token, own: set[str], inp: SentenceInput) -> ActorRef | None:
+    """ "X said that Y must disarm first": a demand on Y."""
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        if not any(a.dep_ == "aux" and a.lower_ in {"must", "should"} for a in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for ref in inp.index.refs_in(phrase_tokens(subj), "demanded_of"):
+                if ref.actor not in own:
+                    return ref
+    return None
 
 
 def _reports_others(
@@ -669,7 +702,7 @@ def _code_trigger(
         sources, targets = _verb_arguments(tok, inp, discourse)
     else:
         sources, targets = _noun_arguments(tok, trig, inp, discourse)
-    if trig.event_type == "AGREE":
+    if trig.event_type in {"AGREE", "THREATEN", "REJECT"}:
         targets = targets + _complement_targets(tok, inp, discourse, sources)
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
@@ -789,6 +822,15 @@ def _intent_recode(
             if cooperative
             else ("THREATEN", "intent", "130", governor.lemma_.lower())
         )
+    if (
+        status.value == "negated"
+        and cooperative
+        and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_CUES | {"would", "can", "could"}
+            for c in tok.children
+        )
+    ):
+        return "REJECT", "refusal", "120", "not"
     if status.value == "hypothetical" and status.cue and status.cue.lower() in FUTURE_CUES:
         return (
             ("AGREE", "intent", "030", status.cue.lower())
