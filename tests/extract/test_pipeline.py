@@ -189,3 +189,48 @@ def test_extract_one_reports_progress_per_paragraph(extractor) -> None:
         progress=lambda done, total, _: seen.append((done, total)),
     )
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "In 2019, Germany agreed to open its borders to Polish workers.",
+            ("DEU", "POL", "AGREE"),
+            id="agree-to-target-in-complement",
+        ),
+        pytest.param(
+            "In 2019, Australia was willing to send troops to Iraq.",
+            ("AUS", "IRQ", "AGREE"),
+            id="willing-to",
+        ),
+        pytest.param(
+            "In 2019, Turkey refused to lift the ban on Cypriot ships.",
+            ("TUR", "CYP", "REJECT"),
+            id="refused-to",
+        ),
+        pytest.param(
+            "In 2019, Iran threatened to close its borders with Iraq.",
+            ("IRN", "IRQ", "THREATEN"),
+            id="threatened-to",
+        ),
+        pytest.param(
+            "In 2020, Washington said that Pyongyang must disarm first.",
+            ("USA", "PRK", "REQUEST"),
+            id="must-is-a-demand",
+        ),
+        pytest.param(
+            "In 2019, Jordan and the United States began a round of joint military exercises.",
+            ("JOR", "USA", "COOPERATE"),
+            id="round-of-exercises",
+        ),
+        pytest.param(
+            "In 2021, Pakistan summoned the French ambassador.",
+            ("PAK", "FRA", "ACCUSE"),
+            id="summon-is-accuse",
+        ),
+    ],
+)
+def test_extract_one_plover_conventions(extract, text: str, expected: tuple) -> None:
+    events = extract(text)
+    assert [(e.source, e.target, e.event_type) for e in events][:1] == [expected]
