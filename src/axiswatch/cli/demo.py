@@ -17,7 +17,8 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
     """Ingest the sample briefs on China–Russia–North Korea relations, then summarise."""
     db = resolve_db(db)
     with Workspace(db) as ws, progress_bar("demo", enabled=sys.stderr.isatty()) as update:
-        result = run_demo(ws, progress=update)
+        charts_dir = db.resolve().parent / f"{db.stem}-charts"
+        result = run_demo(ws, charts_dir=charts_dir, progress=update)
         docs = ws.documents()
     report = result.ingest
     out = sys.stdout.write
@@ -39,9 +40,27 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
             f"{d['dyad']} {_sign(d['sign'])}({d['n_ab'] + d['n_ba']})" for d in period["dyads"]
         )
         out(f"   {period['period']}: {signs}  -> {period['configuration']}\n")
+    out("4. RUS–PRK events by year (both directions, mean Goldstein):\n")
+    for row in result.dyad:
+        out(f"   {row['period']}: {row['n_events']} events, {row['goldstein_mean']:+.2f}\n")
+    latest = [
+        r
+        for r in result.alignment
+        if r["session"] == max((x["session"] for x in result.alignment), default=None)
+    ]
+    if latest:
+        pairs = ", ".join(f"{r['a']}-{r['b']} {r['agree']:.2f}" for r in latest)
+        out(f"5. UN General Assembly agreement, session {latest[0]['session']}: {pairs}\n")
+    else:
+        out(
+            "5. UN vote alignment: no UN votes imported yet; run "
+            f"axiswatch import unvotes PATH --db {db} (Voeten or UN Digital Library files)\n"
+        )
+    for chart in result.charts:
+        out(f"   chart: {chart}\n")
     out(
         f"Next: axiswatch timeline --db {db} | axiswatch events show ID --why --db {db} | "
-        f"axiswatch dyad RUS PRK --db {db}\n"
+        f"axiswatch triangle CHN RUS PRK --db {db}\n"
     )
     for failed in report.failed:
         say(f"error: {failed.path}: {failed.reason}")

@@ -32,19 +32,52 @@ class DemoResult:
     by_type: dict[str, int] = field(default_factory=dict)
     dyads: list[tuple[str, int]] = field(default_factory=list)
     triangle: list[dict[str, Any]] = field(default_factory=list)
+    dyad: list[dict[str, Any]] = field(default_factory=list)
+    alignment: list[dict[str, Any]] = field(default_factory=list)
+    charts: list[Path] = field(default_factory=list)
 
 
-def run_demo(ws: Workspace, *, progress: Progress | None = None) -> DemoResult:
-    """Ingest and extract the sample corpus into ``ws`` (idempotent), then measure it."""
+def run_demo(
+    ws: Workspace, *, charts_dir: Path | None = None, progress: Progress | None = None
+) -> DemoResult:
+    """Ingest and extract the sample corpus into ``ws`` (idempotent), then measure it.
+
+    With ``charts_dir``, the triangle, the RUS-PRK dyad and (when UN votes are imported) the
+    alignment of RUS, CHN, PRK and USA are also written there as charts.
+    """
+    from axiswatch.analysis.charts import (
+        alignment_chart,
+        dyad_chart,
+        triangle_chart,
+        write_chart,
+    )
+
     with corpus_path() as folder:
         report = ws.ingest([folder], progress=progress)
     events = ws.events()
     dyads = Counter("–".join(sorted((e.source or "?", e.target or "?"))) for e in events)
+    triangle = ws.triangle_periods(*TRIANGLE, by="year")
+    dyad = ws.dyad("RUS", "PRK", by="year")
+    has_votes = ws.con.execute("SELECT count(*) FROM un_votes").fetchone()[0] > 0
+    alignment = (
+        ws.votes_align(["RUS", "CHN", "PRK", "USA"], start=1991, end=2024) if has_votes else None
+    )
+    charts: list[Path] = []
+    if charts_dir is not None:
+        charts_dir.mkdir(parents=True, exist_ok=True)
+        charts.append(write_chart(triangle_chart(triangle), charts_dir / "triangle.html"))
+        charts.append(write_chart(dyad_chart(dyad), charts_dir / "dyad-RUS-PRK.html"))
+        if alignment is not None:
+            charts.append(write_chart(alignment_chart(alignment), charts_dir / "votes.html"))
+    both = dyad[dyad["direction"] == "both"]
     return DemoResult(
         ingest=report,
         documents=len(ws.documents()),
         events=len(events),
         by_type=dict(Counter(e.event_type for e in events).most_common()),
         dyads=dyads.most_common(5),
-        triangle=ws.triangle_periods(*TRIANGLE, by="year"),
+        triangle=triangle,
+        dyad=both[["period", "n_events", "goldstein_mean"]].to_dict("records"),
+        alignment=[] if alignment is None else alignment.to_dict("records"),
+        charts=charts,
     )
