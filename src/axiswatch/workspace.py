@@ -15,7 +15,7 @@ import duckdb
 from axiswatch.config import default_db_path
 from axiswatch.errors import AxiswatchError, IngestError
 from axiswatch.ingest.documents import build_document, iter_candidate_files
-from axiswatch.model import Document, Event
+from axiswatch.model import Claim, Document, Event
 from axiswatch.store import documents as doc_store
 from axiswatch.store import events as ev_store
 from axiswatch.store.connect import connect
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from axiswatch.actors.kb import ActorKB
+    from axiswatch.analysis._verdicts import Verification
+    from axiswatch.analysis.hypotheses import Hypothesis
     from axiswatch.extract.pipeline import Extractor
 
 log = logging.getLogger(__name__)
@@ -159,14 +161,51 @@ class Workspace:
         return self._extractor
 
     def extract_document(self, document_id: str) -> int:
-        """(Re-)extract events from one stored document; returns how many were stored."""
+        """(Re-)extract events and claims from one stored document; returns the event count."""
+        from axiswatch.extract.claims import CLAIMS_VERSION, extract_claims
         from axiswatch.extract.pipeline import SourceText
+        from axiswatch.store.claims import write_claims
 
         document = self.document(document_id)
         name = Path(document.path).name if document.path else document.document_id[:12]
         source = SourceText(name, document.text, document.document_id, document.published)
         events = self.extractor.extract_one(source)
-        return ev_store.write_events(self.con, events, document_id=document.document_id)
+        n = ev_store.write_events(self.con, events, document_id=document.document_id)
+        claims = extract_claims(
+            document.text,
+            doc=document.document_id[:12],
+            document_id=document.document_id,
+            published=document.published,
+            kb=self.kb,
+            nlp=self.extractor.nlp,
+            events=events,
+        )
+        write_claims(
+            self.con, claims, document_id=document.document_id, extractor_version=CLAIMS_VERSION
+        )
+        return n
+
+    # claims, verification, hypotheses ----------------------------------------------------
+    def claims(self) -> list[Claim]:
+        """Stored claims."""
+        from axiswatch.store.reference import read_claims
+
+        return read_claims(self.con)
+
+    def verify(self) -> list[Verification]:
+        """Check every stored claim against the imported reference data; verdicts are stored."""
+        from axiswatch.analysis.verify import verify_all
+        from axiswatch.store.reference import write_verifications
+
+        verifications = verify_all(self.con, self.claims())
+        write_verifications(self.con, verifications)
+        return verifications
+
+    def hypotheses(self) -> list[Hypothesis]:
+        """Hedged claims with the stored events and claims that bear on each."""
+        from axiswatch.analysis.hypotheses import hypotheses
+
+        return hypotheses(self.con)
 
     def extract_all(self, *, progress: Progress | None = None) -> int:
         """Re-extract every stored document; returns the number of events stored."""

@@ -11,6 +11,7 @@ import typer
 from axiswatch import __version__
 from axiswatch.cli import actors as actors_cli
 from axiswatch.cli import analysis as analysis_cli
+from axiswatch.cli import claims as claims_cli
 from axiswatch.cli import documents as documents_cli
 from axiswatch.cli import events as events_cli
 from axiswatch.cli import imports as imports_cli
@@ -64,6 +65,8 @@ app.command("changes")(analysis_cli.changes_cmd)
 app.add_typer(analysis_cli.votes_app, name="votes")
 app.add_typer(imports_cli.app, name="import")
 app.command("verify")(verify_cmd)
+app.command("claims")(claims_cli.claims_cmd)
+app.command("hypotheses")(claims_cli.hypotheses_cmd)
 app.command("timeline")(events_cli.timeline_cmd)
 
 
