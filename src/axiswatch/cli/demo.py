@@ -56,6 +56,11 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
             "5. UN vote alignment: no UN votes imported yet; run "
             f"axiswatch import unvotes PATH --db {db} (Voeten or UN Digital Library files)\n"
         )
+    verdicts = ", ".join(f"{k} {n}" for k, n in result.verdicts.items()) or "none"
+    out(
+        f"6. {result.claims} checkable claims; verdicts against the imported reference data: "
+        f"{verdicts}; {result.hypotheses} hypotheses (axiswatch verify, axiswatch hypotheses)\n"
+    )
     for chart in result.charts:
         out(f"   chart: {chart}\n")
     out(

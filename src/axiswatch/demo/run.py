@@ -35,6 +35,9 @@ class DemoResult:
     dyad: list[dict[str, Any]] = field(default_factory=list)
     alignment: list[dict[str, Any]] = field(default_factory=list)
     charts: list[Path] = field(default_factory=list)
+    claims: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    hypotheses: int = 0
 
 
 def run_demo(
@@ -69,6 +72,7 @@ def run_demo(
         charts.append(write_chart(dyad_chart(dyad), charts_dir / "dyad-RUS-PRK.html"))
         if alignment is not None:
             charts.append(write_chart(alignment_chart(alignment), charts_dir / "votes.html"))
+    verdicts = Counter(v.verdict for v in ws.verify())
     both = dyad[dyad["direction"] == "both"]
     return DemoResult(
         ingest=report,
@@ -80,4 +84,7 @@ def run_demo(
         dyad=both[["period", "n_events", "goldstein_mean"]].to_dict("records"),
         alignment=[] if alignment is None else alignment.to_dict("records"),
         charts=charts,
+        claims=len(ws.claims()),
+        verdicts=dict(verdicts.most_common()),
+        hypotheses=len(ws.hypotheses()),
     )
