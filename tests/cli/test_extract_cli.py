@@ -103,3 +103,16 @@ def test_events_cmd_bad_epistemic_lists_choices(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "asserted, reported, alleged, hypothetical, negated" in result.stderr
+
+
+def test_reextract_cmd_fills_events_of_stored_documents(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(BRIEF, encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    runner.invoke(app, ["ingest", "--no-extract", str(path), "--db", db])
+    before = json.loads(runner.invoke(app, ["events", "--db", db, "-f", "json"]).stdout)
+    result = runner.invoke(app, ["reextract", "--db", db])
+    after = json.loads(runner.invoke(app, ["events", "--db", db, "-f", "json"]).stdout)
+    assert result.exit_code == 0
+    assert "re-extracted 1 documents: 2 events" in result.stderr
+    assert (len(before), len(after)) == (0, 2)

@@ -16,7 +16,7 @@ from axiswatch.cli import documents as documents_cli
 from axiswatch.cli import events as events_cli
 from axiswatch.cli import imports as imports_cli
 from axiswatch.cli.demo import demo_cmd
-from axiswatch.cli.extract import extract_cmd
+from axiswatch.cli.extract import extract_cmd, reextract_cmd
 from axiswatch.cli.ingest import ingest_cmd
 from axiswatch.cli.options import DbOption, set_root_db
 from axiswatch.cli.verify import verify_cmd
@@ -57,6 +57,7 @@ app.command("ingest")(ingest_cmd)
 app.add_typer(documents_cli.app, name="documents")
 app.command("demo")(demo_cmd)
 app.command("extract")(extract_cmd)
+app.command("reextract")(reextract_cmd)
 app.add_typer(events_cli.app, name="events")
 app.add_typer(actors_cli.app, name="actors")
 app.command("dyad")(analysis_cli.dyad_cmd)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar
 from axiswatch.errors import IngestError, InputError
 from axiswatch.ingest.documents import build_document, iter_candidate_files
@@ -127,3 +128,18 @@ def extract_cmd(
                 rows.append(row)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+@cli_errors
+def reextract_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
+    """Extract events and claims again from every stored document (after an upgrade)."""
+    from axiswatch.workspace import Workspace
+
+    with (
+        Workspace(resolve_db(db)) as ws,
+        progress_bar("re-extracting", enabled=sys.stderr.isatty()) as update,
+    ):
+        total = ws.extract_all(progress=update)
+        documents = len(ws.documents())
+        claims = len(ws.claims())
+    sys.stderr.write(f"re-extracted {documents} documents: {total} events, {claims} claims\n")
