@@ -19,6 +19,7 @@ from axiswatch.cli.demo import demo_cmd
 from axiswatch.cli.extract import extract_cmd, reextract_cmd
 from axiswatch.cli.ingest import ingest_cmd
 from axiswatch.cli.options import DbOption, set_root_db
+from axiswatch.cli.serve import report_cmd, serve_cmd
 from axiswatch.cli.verify import verify_cmd
 
 app = typer.Typer(
@@ -68,6 +69,8 @@ app.add_typer(imports_cli.app, name="import")
 app.command("verify")(verify_cmd)
 app.command("claims")(claims_cli.claims_cmd)
 app.command("hypotheses")(claims_cli.hypotheses_cmd)
+app.command("serve")(serve_cmd)
+app.command("report")(report_cmd)
 app.command("timeline")(events_cli.timeline_cmd)
 
 

@@ -1,0 +1,46 @@
+"""GET /api/events (filtered) and /api/events/{event_id} (with its evidence)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from axiswatch.api.evidence import MAX_LIMIT, event_detail, event_filter, list_events
+from axiswatch.api.routers import ERRORS
+from axiswatch.api.schemas import EventDetail, EventList
+from axiswatch.api.state import WorkspaceDep
+
+router = APIRouter(prefix="/api/events", tags=["events"], responses=ERRORS)
+
+
+@router.get("", response_model=EventList)
+def events(
+    ws: WorkspaceDep,
+    actor: Annotated[str | None, Query(description="Events touching this actor.")] = None,
+    dyad: Annotated[str | None, Query(description="Both directions of A-B, e.g. RUS-PRK.")] = None,
+    event_type: Annotated[str | None, Query(alias="type", description="PLOVER type.")] = None,
+    since: Annotated[str | None, Query(description="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
+    epistemic: Annotated[str | None, Query(description="asserted, reported, ...")] = None,
+    document_id: Annotated[str | None, Query(description="Events of one document.")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
+) -> dict[str, Any]:
+    """Stored events matching every filter given, in date order."""
+    flt = event_filter(
+        actor=actor,
+        dyad=dyad,
+        event_type=event_type,
+        since=since,
+        until=until,
+        epistemic=epistemic,
+        document_id=document_id,
+        limit=limit,
+    )
+    return list_events(ws, flt)
+
+
+@router.get("/{event_id}", response_model=EventDetail)
+def event(ws: WorkspaceDep, event_id: str) -> dict[str, Any]:
+    """One event with its evidence: the sentence, offsets, document and why it was coded."""
+    return event_detail(ws, event_id)

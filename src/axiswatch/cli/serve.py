@@ -1,0 +1,80 @@
+"""`axiswatch serve` (the REST API and the web workbench) and `axiswatch report` (the brief).
+
+Mount them in ``cli/app.py``::
+
+    app.command("serve")(serve_cmd)
+    app.command("report")(report_cmd)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
+from axiswatch.cli.output import cli_errors, say
+from axiswatch.errors import InputError
+
+HostOption = Annotated[
+    str, typer.Option("--host", help="Address to bind (only this machine unless told otherwise).")
+]
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")]
+TokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        envvar="AXISWATCH_TOKEN",
+        help="Token for writes (POST /api/ingest); without one, writes are refused.",
+        show_default=False,
+    ),
+]
+
+
+@cli_errors
+def serve_cmd(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    db: DbOption = DEFAULT_DB_PATH,
+    token: TokenOption = None,
+) -> None:
+    """Serve the REST API (/api, /openapi.json) and the web workbench (/) over a workspace."""
+    import uvicorn
+
+    from axiswatch.api.app import create_app
+
+    path = resolve_db(db)
+    app = create_app(path, token=token)
+    writes = "writes need the token" if app.state.axiswatch.token else "read-only (no --token)"
+    say(f"axiswatch: serving {path} at http://{host}:{port}/ ({writes}); Ctrl-C stops")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def parse_actors(value: str) -> tuple[str, str, str]:
+    """'CHN,RUS,PRK' → ('CHN', 'RUS', 'PRK'); exactly three codes."""
+    codes = [c.strip().upper() for c in value.replace("-", ",").split(",") if c.strip()]
+    if len(codes) != 3:
+        raise InputError(f"--actors {value!r}: give three actor codes, e.g. CHN,RUS,PRK")
+    return codes[0], codes[1], codes[2]
+
+
+@cli_errors
+def report_cmd(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The HTML file to write.", show_default=False)
+    ],
+    actors: Annotated[str, typer.Option("--actors", help="The triangle, three codes.")] = (
+        "CHN,RUS,PRK"
+    ),
+    by: Annotated[str, typer.Option("--by", help="Period: year, quarter or month.")] = "year",
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Write a self-contained HTML brief: the triangle, key events, claims, charts, sources."""
+    from axiswatch.report.brief import write_brief
+    from axiswatch.workspace import Workspace
+
+    triangle = parse_actors(actors)
+    with Workspace(resolve_db(db)) as ws:
+        path = write_brief(ws, out, actors=triangle, by=by)
+    say(f"wrote {path}")

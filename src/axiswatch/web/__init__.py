@@ -1,0 +1,1 @@
+"""The web workbench: HTML pages over the same functions as the API (each page has a JSON twin)."""

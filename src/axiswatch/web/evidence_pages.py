@@ -1,0 +1,156 @@
+"""What the evidence pages show: timeline, event, documents, reader, claims, hypotheses.
+
+Each function takes the request's Workspace and the query values and returns the template
+context; the JSON the page is built from is the API's (``json_url`` names the twin).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from axiswatch.api.claims import claim_anchor, claim_list, hypothesis_list
+from axiswatch.api.evidence import (
+    EVENT_TYPES,
+    document_detail,
+    event_anchor,
+    event_detail,
+    event_filter,
+    list_documents,
+    list_events,
+)
+from axiswatch.model import EPISTEMIC_VALUES
+from axiswatch.web.marks import Span, mark_text, mark_trigger
+from axiswatch.workspace import Workspace
+
+TIMELINE_LIMIT = 500
+TIMELINE_FIELDS: tuple[str, ...] = ("actor", "dyad", "type", "since", "until", "epistemic")
+
+
+def when(row: dict[str, Any]) -> str:
+    """'2018-06-12' or '2018-06-12..2018-06-14' (or 'undated')."""
+    start, end = row.get("date_start"), row.get("date_end")
+    if not start:
+        return "undated"
+    return start if not end or end == start else f"{start}..{end}"
+
+
+def why_items(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """The coding decision as (name, value) pairs: rule, trigger, then the recorded cues."""
+    items = [("rule", row.get("rule")), ("trigger", row.get("trigger"))]
+    items += list((row.get("why") or {}).items())
+    items.append(("confidence", row.get("confidence")))
+    return [(k, str(v)) for k, v in items if v not in (None, "", [], {})]
+
+
+def event_view(row: dict[str, Any]) -> dict[str, Any]:
+    """An event's API record plus what the templates show: date, marked sentence, why."""
+    start, end, s0 = row.get("start_char"), row.get("end_char"), row.get("sentence_start")
+    known = start is not None and end is not None and s0 is not None
+    rel = (start - s0, end - s0) if known else (None, None)
+    return {
+        **row,
+        "when": when(row),
+        "sentence_html": mark_trigger(row.get("sentence"), *rel),
+        "why_items": why_items(row),
+    }
+
+
+def query_string(values: dict[str, Any]) -> str:
+    """The non-empty values as a query string (with a leading '?', or '')."""
+    kept = {k: v for k, v in values.items() if v not in (None, "")}
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def timeline_page(ws: Workspace, values: dict[str, str | None], limit: int | None) -> dict:
+    """Events matching the form's filters, each with its sentence and why."""
+    shown = limit or TIMELINE_LIMIT
+    flt = event_filter(
+        actor=values.get("actor"),
+        dyad=values.get("dyad"),
+        event_type=values.get("type"),
+        since=values.get("since"),
+        until=values.get("until"),
+        epistemic=values.get("epistemic"),
+        limit=shown + 1,
+    )
+    found = list_events(ws, flt)["events"]
+    params = {k: values.get(k) for k in TIMELINE_FIELDS}
+    return {
+        "title": "Timeline",
+        "form": {k: v or "" for k, v in params.items()},
+        "limit": shown,
+        "truncated": len(found) > shown,
+        "events": [event_view(e) for e in found[:shown]],
+        "event_types": EVENT_TYPES,
+        "epistemic_values": EPISTEMIC_VALUES,
+        "json_url": "/api/events" + query_string({**params, "limit": limit}),
+    }
+
+
+def event_page(ws: Workspace, event_id: str) -> dict[str, Any]:
+    """One event's evidence: the sentence with its trigger, the document, the why."""
+    detail = event_detail(ws, event_id)
+    event = event_view(detail["event"])
+    return {
+        "title": f"Event {event['event_id']}",
+        "event": event,
+        "evidence": detail["evidence"],
+        "document": detail["document"],
+        "json_url": detail["event"]["links"]["self"],
+    }
+
+
+def documents_page(ws: Workspace) -> dict[str, Any]:
+    """Every stored document with its event count."""
+    listing = list_documents(ws)
+    return {"title": "Documents", **listing, "json_url": "/api/documents"}
+
+
+def reader_spans(events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[Span]:
+    """Sentence and trigger spans of the events, and the claims' spans, with anchors."""
+    spans = []
+    for e in events:
+        anchor = event_anchor(e["event_id"])
+        has_trigger = e.get("start_char") is not None and e.get("end_char") is not None
+        if e.get("sentence_start") is not None and e.get("sentence_end") is not None:
+            key = None if has_trigger else anchor
+            spans.append(Span(e["sentence_start"], e["sentence_end"], "sentence", key))
+        if has_trigger:
+            spans.append(Span(e["start_char"], e["end_char"], "trigger", anchor))
+    for c in claims:
+        if c.get("start_char") is not None and c.get("end_char") is not None:
+            spans.append(Span(c["start_char"], c["end_char"], "claim", claim_anchor(c["claim_id"])))
+    return spans
+
+
+def reader_page(ws: Workspace, document_id: str) -> dict[str, Any]:
+    """The document's text with its events and claims marked, and the lists beside it."""
+    detail = document_detail(ws, document_id)
+    document = detail["document"]
+    events = [event_view(e) for e in detail["events"]]
+    claims = detail["claims"]
+    return {
+        "title": document.get("title") or document["document_id"][:12],
+        "document": document,
+        "text_html": mark_text(document["text"], reader_spans(events, claims)),
+        "events": [{**e, "anchor": event_anchor(e["event_id"])} for e in events],
+        "claims": [{**c, "anchor": claim_anchor(c["claim_id"])} for c in claims],
+        "json_url": document["links"]["self"],
+    }
+
+
+def claims_page(ws: Workspace, verdict: str | None) -> dict[str, Any]:
+    """Claims with their verdicts, explanations and reference rows."""
+    listing = claim_list(ws, verdict=verdict or None)
+    return {
+        "title": "Claims",
+        **listing,
+        "verdict": verdict or "",
+        "json_url": "/api/claims" + query_string({"verdict": verdict}),
+    }
+
+
+def hypotheses_page(ws: Workspace) -> dict[str, Any]:
+    """Hypotheses with their evidence (or a note that the analysis is not installed)."""
+    return {"title": "Hypotheses", **hypothesis_list(ws), "json_url": "/api/hypotheses"}

