@@ -18,7 +18,8 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
     db = resolve_db(db)
     with Workspace(db) as ws, progress_bar("demo", enabled=sys.stderr.isatty()) as update:
         charts_dir = db.resolve().parent / f"{db.stem}-charts"
-        result = run_demo(ws, charts_dir=charts_dir, progress=update)
+        brief = db.resolve().parent / f"{db.stem}-brief.html"
+        result = run_demo(ws, charts_dir=charts_dir, brief=brief, progress=update)
         docs = ws.documents()
     report = result.ingest
     out = sys.stdout.write
@@ -63,6 +64,11 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
     )
     for chart in result.charts:
         out(f"   chart: {chart}\n")
+    out(f"7. briefing report: {result.brief} (self-contained; open it in any browser)\n")
+    out(
+        f"Workbench: axiswatch serve --db {db}, then open http://127.0.0.1:8000/ "
+        "(triangle overview -> a dyad's sign -> an event and its source sentence)\n"
+    )
     out(
         f"Next: axiswatch timeline --db {db} | axiswatch events show ID --why --db {db} | "
         f"axiswatch triangle CHN RUS PRK --db {db}\n"

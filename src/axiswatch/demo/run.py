@@ -38,10 +38,15 @@ class DemoResult:
     claims: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     hypotheses: int = 0
+    brief: Path | None = None
 
 
 def run_demo(
-    ws: Workspace, *, charts_dir: Path | None = None, progress: Progress | None = None
+    ws: Workspace,
+    *,
+    charts_dir: Path | None = None,
+    brief: Path | None = None,
+    progress: Progress | None = None,
 ) -> DemoResult:
     """Ingest and extract the sample corpus into ``ws`` (idempotent), then measure it.
 
@@ -73,6 +78,10 @@ def run_demo(
         if alignment is not None:
             charts.append(write_chart(alignment_chart(alignment), charts_dir / "votes.html"))
     verdicts = Counter(v.verdict for v in ws.verify())
+    if brief is not None:
+        from axiswatch.report.brief import write_brief
+
+        write_brief(ws, brief, actors=TRIANGLE)
     both = dyad[dyad["direction"] == "both"]
     return DemoResult(
         ingest=report,
@@ -87,4 +96,5 @@ def run_demo(
         claims=len(ws.claims()),
         verdicts=dict(verdicts.most_common()),
         hypotheses=len(ws.hypotheses()),
+        brief=brief,
     )
