@@ -13,6 +13,7 @@ from axiswatch.cli import actors as actors_cli
 from axiswatch.cli import analysis as analysis_cli
 from axiswatch.cli import claims as claims_cli
 from axiswatch.cli import documents as documents_cli
+from axiswatch.cli import eventdata as eventdata_cli
 from axiswatch.cli import events as events_cli
 from axiswatch.cli import imports as imports_cli
 from axiswatch.cli.demo import demo_cmd
@@ -65,7 +66,11 @@ app.command("dyad")(analysis_cli.dyad_cmd)
 app.command("triangle")(analysis_cli.triangle_cmd)
 app.command("changes")(analysis_cli.changes_cmd)
 app.add_typer(analysis_cli.votes_app, name="votes")
+imports_cli.app.command("gdelt")(eventdata_cli.gdelt_cmd)
+imports_cli.app.command("icews")(eventdata_cli.icews_cmd)
+imports_cli.app.command("polecat")(eventdata_cli.polecat_cmd)
 app.add_typer(imports_cli.app, name="import")
+app.add_typer(eventdata_cli.export_app, name="export")
 app.command("verify")(verify_cmd)
 app.command("claims")(claims_cli.claims_cmd)
 app.command("hypotheses")(claims_cli.hypotheses_cmd)

@@ -130,7 +130,25 @@ _V2 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+_V3 = Migration(
+    3,
+    "event-data import ledger, indexes parked during bulk imports",
+    (
+        """CREATE TABLE event_imports (
+            import_id VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL, dataset VARCHAR NOT NULL, path VARCHAR NOT NULL,
+            file_bytes BIGINT, actors VARCHAR[], status VARCHAR NOT NULL,
+            rows_read BIGINT NOT NULL, added BIGINT NOT NULL, duplicates BIGINT NOT NULL,
+            filtered BIGINT NOT NULL, rejected BIGINT NOT NULL, reject_file VARCHAR,
+            started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP
+        )""",
+        """CREATE TABLE event_import_indexes (
+            index_name VARCHAR PRIMARY KEY, sql VARCHAR NOT NULL, parked_at TIMESTAMP NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 
 
 def _ensure_ledger(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,193 @@
+"""Cost of the CHN-RUS dyad series by year (analysis.dyads.dyad) as the events table grows.
+
+usage: python benchmarks/dyad_scale.py [--sizes 1000000,10000000] [--method import|sql]
+       [--workdir /tmp/axiswatch-bench] [--warm 5] [--rebuild]
+
+Workspaces are built once per size and kept in --workdir:
+- ``import``: a GDELT 1.0 file of N rows from generate_gdelt.py (the real sample resampled,
+  USA and CHN blocks swapped so that RUS-USA pairs stand for CHN-RUS) imported with
+  ``import_gdelt``; the import time is reported too.
+- ``sql``: for sizes where writing and importing GDELT text is too slow or too big (100M rows
+  are tens of GB of text): the real sample rows are imported once (same swap), and the events
+  table is generated from them with one DuckDB ``CREATE TABLE ... AS SELECT`` over
+  ``range(N)``: actor pair and event (type, mode, CAMEO, QuadClass, Goldstein) drawn from two
+  independent sample events, the day uniformly from 1979-2024, ids unique. That table has the
+  workspace's columns and types but no primary key or indexes (the dyad query uses neither).
+
+Each size is measured in a fresh subprocess holding one read-only connection: the first call
+(cold: file pages not yet in DuckDB's buffer), then ``--warm`` calls; peak RSS of the process.
+Figures are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+from generate_gdelt import DAYS, FIRST_DAY, write_gdelt_file, write_sample_file
+
+from axiswatch.analysis.dyads import dyad
+from axiswatch.importers.gdelt import import_gdelt
+from axiswatch.store.connect import connect
+
+PAIR = ("CHN", "RUS")
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process in MB (VmHWM: reset by exec, unlike ru_maxrss)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build_by_import(workdir: Path, rows: int, db: Path) -> dict:
+    """Generate the GDELT file (if needed) and import it into a fresh workspace ``db``."""
+    file = workdir / f"gdelt_{rows}.export.CSV"
+    if not file.exists():
+        t0 = time.perf_counter()
+        write_gdelt_file(file, rows)
+        print(f"  generated {file.name} in {time.perf_counter() - t0:.1f} s", flush=True)
+    t0 = time.perf_counter()
+    con = connect(db)
+    summary = import_gdelt(con, [file], reject_dir=workdir / "rejects")
+    con.close()
+    seconds = time.perf_counter() - t0
+    return {"import_s": seconds, "import_rows_per_s": summary.added / seconds}
+
+
+def build_by_sql(workdir: Path, rows: int, db: Path) -> dict:
+    """Generate ``rows`` events directly in DuckDB from the imported sample events."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = write_sample_file(Path(tmp) / "sample.export.CSV")
+        small = connect(Path(tmp) / "sample.duckdb")
+        import_gdelt(small, [sample], reject_dir=Path(tmp))
+        small.close()
+        t0 = time.perf_counter()
+        con = duckdb.connect(str(db))
+        con.execute(f"ATTACH '{Path(tmp) / 'sample.duckdb'}' AS s (READ_ONLY)").fetchall()
+        con.execute(
+            "CREATE TEMP TABLE sample_events AS SELECT row_number() OVER () - 1 AS k, * "
+            "FROM s.events"
+        ).fetchall()
+        n = con.execute("SELECT count(*) FROM sample_events").fetchall()[0][0]
+        columns = [r[0] for r in con.execute("DESCRIBE s.events").fetchall()]
+        picked = {
+            "event_id": "'gdelt:' || (100000000 + r.i)::VARCHAR",
+            "dataset": "'gdelt1:synthetic'",
+            "dataset_row": "'synthetic:' || (r.i + 1)::VARCHAR",
+            "date_start": "strftime(r.d, '%Y-%m-%d')",
+            "date_end": "strftime(r.d, '%Y-%m-%d')",
+            "day_start": "r.d",
+            "day_end": "r.d",
+            "source": "a.source",
+            "target": "a.target",
+        }
+        select = ", ".join(f"{picked.get(c, 'e.' + c)} AS {c}" for c in columns)
+        draws = (
+            f"SELECT i, DATE '{FIRST_DAY}' + CAST(hash(i, 1) % {DAYS} AS INTEGER) AS d, "
+            f"hash(i, 2) % {n} AS ka, hash(i, 3) % {n} AS ke FROM range({rows}) t(i)"
+        )
+        con.execute(
+            f"CREATE TABLE events AS SELECT {select} FROM ({draws}) r "
+            "JOIN sample_events a ON a.k = r.ka JOIN sample_events e ON e.k = r.ke"
+        ).fetchall()
+        con.execute("DETACH s").fetchall()
+        con.execute("CHECKPOINT").fetchall()
+        con.close()
+    return {"build_s": time.perf_counter() - t0}
+
+
+def worker(db: Path, warm: int) -> None:
+    """Measure the dyad series on ``db`` and print one JSON line."""
+    rss0 = _rss_mb()
+    con = duckdb.connect(str(db), read_only=True)
+    events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    t0 = time.perf_counter()
+    df = dyad(con, *PAIR, by="year")
+    cold = time.perf_counter() - t0
+    times = []
+    for _ in range(warm):
+        t0 = time.perf_counter()
+        dyad(con, *PAIR, by="year")
+        times.append(time.perf_counter() - t0)
+    both = df[df["direction"] == "both"]["n_events"].sum()
+    con.close()
+    print(
+        json.dumps(
+            {
+                "events": events,
+                "dyad_events": int(both),
+                "result_rows": len(df),
+                "cold_s": cold,
+                "warm_s": statistics.median(times),
+                "warm_min_s": min(times),
+                "rss_start_mb": rss0,
+                "rss_peak_mb": _rss_mb(),
+            }
+        )
+    )
+
+
+def measure(db: Path, warm: int) -> dict:
+    """Run the worker in a fresh process; its JSON result."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", str(db), "--warm", str(warm)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000000,10000000")
+    parser.add_argument("--method", choices=("import", "sql"), default="import")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/axiswatch-bench"))
+    parser.add_argument("--warm", type=int, default=5)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.warm)
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for rows in (int(s) for s in args.sizes.split(",")):
+        db = args.workdir / f"dyad_{args.method}_{rows}.duckdb"
+        built: dict = {}
+        if args.rebuild or not db.exists():
+            for p in (db, db.with_name(db.name + ".wal")):
+                p.unlink(missing_ok=True)
+            print(f"building {db.name} ({args.method}) ...", flush=True)
+            builder = build_by_import if args.method == "import" else build_by_sql
+            built = builder(args.workdir, rows, db)
+        result = {"rows": rows, "db_mb": db.stat().st_size / 1e6, **built, **measure(db, args.warm)}
+        results.append(result)
+        print(json.dumps(result), flush=True)
+    base = results[0]
+    print(
+        f"\n{'events':>12} {'CHN-RUS':>9} {'db MB':>8} {'cold s':>8} {'warm s':>8} {'x 1st':>6} "
+        f"{'start MB':>9} {'peak MB':>8}"
+    )
+    for r in results:
+        print(
+            f"{r['events']:>12,} {r['dyad_events']:>9,} {r['db_mb']:>8,.0f} {r['cold_s']:>8.3f} "
+            f"{r['warm_s']:>8.3f} {r['warm_s'] / base['warm_s']:>6.1f} {r['rss_start_mb']:>9,.0f} "
+            f"{r['rss_peak_mb']:>8,.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The dyad series on Spark (ibis's pyspark backend) equals DuckDB's on the same Parquet file.
+
+Needs the optional ``pyspark`` package and Java; skipped with the reason when either is absent.
+One local Spark session (``local[2]``, no UI) serves the module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import ibis
+import pandas as pd
+import pytest
+
+from axiswatch.analysis.dyads import dyad_series
+from axiswatch.importers.gdelt import import_gdelt
+from axiswatch.importers.icews import import_icews
+from axiswatch.model import Event
+from axiswatch.ontology import PLOVER_TYPES, plover_type
+from axiswatch.store.connect import connect
+from axiswatch.store.events import write_events
+from axiswatch.store.export import export_events
+
+pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (axiswatch[spark])")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::FutureWarning"),
+]
+
+EVENTDATA = Path(__file__).resolve().parents[1] / "importers" / "fixtures" / "eventdata"
+KEYS = ["period_start", "direction"]
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[object]:
+    if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
+        pytest.skip("no Java runtime for Spark (install Java 17 or set JAVA_HOME)")
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("axiswatch-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _synthetic_events(n: int) -> list[Event]:
+    rng = random.Random(7)
+    events = []
+    for i in range(n):
+        kind = rng.choice(PLOVER_TYPES)
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(365 * 20))
+        a, b = rng.choice([("CHN", "RUS"), ("RUS", "CHN"), ("CHN", "USA"), ("RUS", "PRK")])
+        events.append(
+            Event(
+                event_id=f"synthetic:{i}",
+                origin="manual",
+                date_start=day.isoformat(),
+                date_end=day.isoformat(),
+                source=a,
+                target=b,
+                event_type=kind,
+                quad_class=plover_type(kind).quad_class,
+                goldstein=None if i % 9 == 0 else round(rng.uniform(-10, 10), 1),
+                epistemic="reported",
+            )
+        )
+    return events
+
+
+@pytest.fixture(scope="module")
+def parquet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("spark")
+    con = connect(folder / "w.duckdb")
+    import_gdelt(con, [EVENTDATA / "gdelt1_daily.export.CSV"])
+    import_icews(con, [EVENTDATA / "events.2019.sample.tab"])
+    write_events(con, _synthetic_events(400))
+    out = folder / "events.parquet"
+    export_events(con, out)
+    con.close()
+    return out
+
+
+def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.copy()
+    df["period_start"] = pd.to_datetime(df["period_start"]).dt.date
+    return df.sort_values(KEYS).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("by", ["year", "quarter"])
+def test_dyad_series_on_spark_equals_duckdb(spark: object, parquet: Path, by: str) -> None:
+    duck = ibis.duckdb.connect()
+    expected = _sorted(
+        dyad_series(duck.read_parquet(parquet, table_name="events"), "CHN", "RUS", by=by)
+        .to_pyarrow()
+        .to_pandas()
+    )
+    backend = ibis.pyspark.connect(spark)
+    events = backend.read_parquet(str(parquet), table_name="events")
+    got = _sorted(dyad_series(events, "CHN", "RUS", by=by).to_pyarrow().to_pandas())
+    assert len(expected) > 20
+    assert list(got.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, check_exact=False, rtol=1e-9)
