@@ -46,6 +46,7 @@ REPORT_LEMMAS = frozenset(
     }
 )
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+ATTRIBUTION_CUES = frozenset({"allegedly", "reportedly", "according"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "avoid", "deny"})
 """Negate the act they govern; for a cooperative act the coder codes the refusal as REJECT."""
@@ -117,7 +118,8 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
     for node in chain[1:]:
         if node.lemma_.lower() in ALLEGE_LEMMAS:
             return Status("alleged", node.text)
-    for word in sent:
+    cues = ATTRIBUTION_CUES.intersection(sent.text.lower().split())
+    for word in sent if cues else ():
         if word.lower_ in {"allegedly", "reportedly"} and word.head.i in {n.i for n in chain}:
             return Status("alleged" if word.lower_ == "allegedly" else "reported", word.text)
         following = word.doc[word.i + 1] if word.i + 1 < sent.end else None

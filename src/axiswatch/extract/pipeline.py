@@ -344,11 +344,11 @@ def _resolution_date(
 
 
 def _tokens_in(sent: Span, start: int, end: int) -> list:
-    return [
-        t
-        for t in sent
-        if t.idx - sent.start_char < end and t.idx - sent.start_char + len(t.text) > start
-    ]
+    """Tokens overlapping sentence characters start..end (spaCy's own span alignment)."""
+    span = sent.doc.char_span(
+        sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+    )
+    return list(span) if span is not None else []
 
 
 def _first_token(sent: Span, start: int) -> int:
