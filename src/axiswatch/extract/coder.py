@@ -30,7 +30,7 @@ from axiswatch.extract.arguments import (
     with_conjuncts,
 )
 from axiswatch.extract.dates import TimeExpr
-from axiswatch.extract.lexicon import Trigger, triggers
+from axiswatch.extract.lexicon import Trigger, evaluative_words, triggers
 
 IGO_IDS = frozenset(
     {
@@ -71,47 +71,7 @@ AGAINST_CUES = frozenset(
     }
 )
 FOR_CUES = frozenset({"support", "integrity", "favour", "favor", "sovereignty"})
-POSITIVE = frozenset(
-    {
-        "support",
-        "good",
-        "friendship",
-        "cooperation",
-        "partnership",
-        "thanks",
-        "praise",
-        "welcome",
-        "momentum",
-        "understand",
-        "understands",
-        "positive",
-        "deepen",
-        "strategic",
-        "solidarity",
-        "trust",
-        "high",
-    }
-)
-NEGATIVE = frozenset(
-    {
-        "hegemonic",
-        "abuse",
-        "aggression",
-        "hostile",
-        "condemn",
-        "blame",
-        "provocation",
-        "provocative",
-        "illegal",
-        "high-handedness",
-        "criticize",
-        "reckless",
-        "imperialist",
-        "threat",
-        "violation",
-        "cause",
-    }
-)
+POSITIVE, NEGATIVE = evaluative_words()
 THREAT_CUES = frozenset({"nuclear", "retaliate", "respond", "retaliation", "destroy"})
 ROLE_WORDS = {
     "leader": ("supreme_leader", "head_of_state"),

@@ -68,6 +68,13 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
     )
 
 
+@cache
+def evaluative_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(positive, negative) words that decide how a statement is coded."""
+    data = _read("evaluative.yaml")
+    return frozenset(data["positive"]), frozenset(data["negative"])
+
+
 @dataclass(frozen=True)
 class Place:
     """A place name found in a sentence, and the state it lies in."""
