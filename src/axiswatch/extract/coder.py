@@ -665,6 +665,8 @@ def _code_trigger(
     if trig.event_type in {"AGREE", "THREATEN", "REJECT"}:
         targets = targets + _complement_targets(tok, inp, discourse, sources)
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
+    if not sources and not targets:
+        return []  # no actor on either side: nothing to code (and no status to read)
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
     scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
     if trig.vote or trig.lemma == "support":
