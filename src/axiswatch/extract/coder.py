@@ -257,9 +257,8 @@ def _matches(tok: Token, trig: Trigger) -> bool:
         if c.dep_ in {"amod", "compound", "nmod"}
     ):
         return False
-    return not trig.needs or any(
-        t.lemma_.lower() in trig.needs or t.lower_ in trig.needs for t in tok.subtree
-    )
+    needs = trig.needs
+    return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in tok.subtree)
 
 
 def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:

@@ -24,8 +24,8 @@ class Trigger:
     vote: bool = False
     polarity: bool = False
     skip: bool = False
-    needs: tuple[str, ...] = ()
-    needs_modifier: tuple[str, ...] = ()
+    needs: frozenset[str] = frozenset()
+    needs_modifier: frozenset[str] = frozenset()
     needs_target: bool = False
     needs_person_target: bool = False
     plural_only: bool = False
@@ -59,8 +59,8 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
         vote=bool(spec.get("vote")),
         polarity=bool(spec.get("polarity")),
         skip=bool(spec.get("skip")),
-        needs=tuple(spec.get("needs") or ()),
-        needs_modifier=tuple(spec.get("needs_modifier") or ()),
+        needs=frozenset(spec.get("needs") or ()),
+        needs_modifier=frozenset(spec.get("needs_modifier") or ()),
         needs_target=bool(spec.get("needs_target")),
         needs_person_target=bool(spec.get("needs_person_target")),
         plural_only=bool(spec.get("plural_only")),
