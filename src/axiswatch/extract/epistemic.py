@@ -48,8 +48,8 @@ REPORT_LEMMAS = frozenset(
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 ATTRIBUTION_CUES = frozenset({"allegedly", "reportedly", "according"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Verbs that negate the act they govern; for a cooperative act the coder codes a REJECT.
 NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "avoid", "deny"})
-"""Negate the act they govern; for a cooperative act the coder codes the refusal as REJECT."""
 NEGATING_DETS = frozenset({"no", "neither", "nor"})
 HEDGED_MODIFIERS = {
     "claimed": "alleged",
