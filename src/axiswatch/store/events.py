@@ -103,8 +103,10 @@ def read_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     """Stored events matching the filter, in date order."""
     flt = flt or EventFilter()
     where, params = _where(flt)
-    sql = (f"SELECT {', '.join(_EVENT_FIELDS)} FROM events{where} "
-           "ORDER BY day_start NULLS LAST, document_id, start_char, event_id")
+    sql = (
+        f"SELECT {', '.join(_EVENT_FIELDS)} FROM events{where} "
+        "ORDER BY day_start NULLS LAST, document_id, start_char, event_id"
+    )
     if flt.limit:
         sql += f" LIMIT {int(flt.limit)}"
     cur = con.execute(sql, params)
@@ -114,8 +116,9 @@ def read_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
 
 def read_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Event:
     """One event by its id."""
-    cur = con.execute(f"SELECT {', '.join(_EVENT_FIELDS)} FROM events WHERE event_id = ?",
-                      [event_id])
+    cur = con.execute(
+        f"SELECT {', '.join(_EVENT_FIELDS)} FROM events WHERE event_id = ?", [event_id]
+    )
     row = cur.fetchone()
     if row is None:
         raise NotFoundError(f"no event with id {event_id!r}: see `axiswatch events`")
@@ -123,7 +126,7 @@ def read_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Event:
 
 
 def parse_dyad(value: str) -> tuple[str, str]:
-    """"RUS-PRK" -> ("RUS", "PRK")."""
+    """ "RUS-PRK" -> ("RUS", "PRK")."""
     parts = [p.strip().upper() for p in value.replace(",", "-").split("-") if p.strip()]
     if len(parts) != 2:
         raise InputError(f"--dyad {value!r}: write two actor codes joined by '-', e.g. RUS-PRK")
