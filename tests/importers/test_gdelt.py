@@ -54,6 +54,28 @@ def test_fixture_counts_and_rejects_with_lines(con: duckdb.DuckDBPyConnection) -
     assert count(con, "events") == 11
 
 
+def test_line_numbers_hold_across_row_groups_read_in_parallel(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    template = DAILY.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    bad_dates = {7, 150_001, 299_998}
+    lines = []
+    for n in range(1, 300_001):
+        fields = [str(n), *template[1:]]
+        if n in bad_dates:
+            fields[1] = "2019-06-05"
+        lines.append("\t".join(fields))
+    big = tmp_path / "big.export.CSV"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = import_gdelt(con, [big], reject_dir=tmp_path)
+    assert (summary.added, summary.rejected) == (300_000 - 3, 3)
+    assert [(r.line, r.field) for r in summary.rejects] == [
+        (n, "SQLDATE") for n in sorted(bad_dates)
+    ]
+    for n in (1, 122_881, 200_000, 300_000):
+        assert event(con, f"gdelt:{n}")["dataset_row"] == f"big.export.CSV:{n}"
+
+
 def test_reject_file_holds_every_reject_and_the_raw_line(
     con: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:
@@ -161,6 +183,17 @@ def test_second_import_adds_nothing(con: duckdb.DuckDBPyConnection) -> None:
     assert again.duplicates == 12
     assert count(con, "events") == 11
     assert [r["status"] for r in list_imports(con, "gdelt")] == ["done", "done"]
+
+
+def test_stored_ids_in_a_file_never_seen_are_skipped(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    import_gdelt(con, [DAILY])
+    renamed = tmp_path / "renamed.export.CSV"
+    renamed.write_bytes(DAILY.read_bytes())
+    again = import_gdelt(con, [renamed], batch_rows=4)
+    assert (again.added, again.duplicates, again.rejected) == (0, 12, 5)
+    assert count(con, "events") == 11
 
 
 def test_duplicate_id_in_the_file_keeps_the_first_row(con: duckdb.DuckDBPyConnection) -> None:

@@ -6,9 +6,11 @@ Per batch of lines (one transaction each):
    into ``_aw_stage``, numbered by file line (``_events_statements``);
 2. the format's SQL mapping fills ``_aw_mapped``: events columns plus the first failed check
    (field and problem) of each row, and whether the row passes the actor filter;
-3. rejected rows are read back with their line numbers, and the good ones are added with
-   ``INSERT OR IGNORE`` (the event id is the primary key), so a stored event or a second row
-   with the same id in the file is skipped and counted as a duplicate.
+3. rejected rows are read back with their line numbers, and the good ones are added. The
+   event id is the primary key: a plain ``INSERT`` is tried first, and if it meets an id
+   already stored or repeated in the batch, the batch is rolled back and done again with
+   ``INSERT OR IGNORE`` keeping each id's first row, as is the rest of that file (and all of
+   a file the ledger has seen before). Skipped rows are counted as duplicates.
 
 Around the whole import, DuckDB checkpoints once at the end (not after every batch) and a
 large import parks the secondary ``events`` indexes and rebuilds them (``_events_indexes``).
@@ -26,7 +28,7 @@ import datetime as dt
 import re
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
@@ -177,6 +179,8 @@ class _Job:
         self.show_rejects = show_rejects
         self.progress = progress
         self.done = 0
+        self.careful = False
+        """Whether the current file's batches skip stored ids (INSERT OR IGNORE)."""
         self.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
     def run(self, path: Path, scratch: Path) -> FileSummary:
@@ -201,6 +205,7 @@ class _Job:
                 created=self.created,
             )
             import_id = ledger.start_import(self.con, self.fmt.kind, summary, self.wanted)
+            self.careful = ledger.seen_before(self.con, summary.dataset, import_id)
             head, first = (sample[1:], 2) if layout.header else (sample, 1)
             self._report(path)
             try:
@@ -228,24 +233,25 @@ class _Job:
         import_id: str,
         reject_file: Path,
     ) -> None:
+        """Stage and map one batch (temp tables), then add its events in one transaction."""
+        where = f"{path}: lines {batch.first}-{batch.last}"
         sql.scratch_path.write_bytes(batch.safe_bytes())
         con = self.con
-        con.execute("BEGIN TRANSACTION").fetchall()
         try:
-            # Lines are numbered in scan order; after staging, order no longer matters and
-            # DuckDB may spread the work over its threads.
+            # Staged outside a transaction, so the row ids of the new temp table are the
+            # rows' places in the file; after staging DuckDB may spread the work over threads.
             con.execute("SET preserve_insertion_order = true").fetchall()
-            con.execute(sql.stage(batch.first)).fetchall()
+            con.execute(sql.stage()).fetchall()
             con.execute("SET preserve_insertion_order = false").fetchall()
             staged, blank = con.execute(
                 "SELECT count(*), count(*) FILTER (WHERE _blank) FROM _aw_stage"
             ).fetchall()[0]
             if staged != len(batch.lines):
                 raise StoreError(
-                    f"{path}: lines {batch.first}-{batch.last}: DuckDB read {staged} rows from "
-                    f"{len(batch.lines)} lines, so rows cannot be numbered; report this file"
+                    f"{where}: DuckDB read {staged} rows from {len(batch.lines)} lines, so rows "
+                    "cannot be numbered; report this file"
                 )
-            con.execute(sql.mapped).fetchall()
+            con.execute(sql.mapped(batch.first)).fetchall()
             bad = con.execute(
                 "SELECT line, field, problem FROM _aw_mapped WHERE field IS NOT NULL ORDER BY line"
             ).fetchall()
@@ -253,9 +259,15 @@ class _Job:
                 "SELECT count(*) FILTER (WHERE field IS NULL AND keep), "
                 "count(*) FILTER (WHERE field IS NULL AND NOT keep) FROM _aw_mapped"
             ).fetchall()[0]
-            added = con.execute(sql.insert).fetchall()[0][0]
-            rejects = [self._rejected(path, batch, layout, *row) for row in bad]
-            after = replace(
+        except duckdb.Error as e:
+            raise StoreError(
+                f"{where}: {e}; nothing of this batch was stored and the batches before it "
+                "were kept: import the file again to finish it (stored events are skipped)"
+            ) from e
+        rejects = [self._rejected(path, batch, layout, *row) for row in bad]
+
+        def counted(added: int) -> FileSummary:
+            return replace(
                 summary,
                 read=summary.read + len(batch.lines) - blank,
                 blank=summary.blank + blank,
@@ -265,18 +277,14 @@ class _Job:
                 rejected=summary.rejected + len(rejects),
                 reject_file=str(reject_file) if rejects else summary.reject_file,
             )
-            ledger.update_import(con, import_id, after)
-            con.execute("COMMIT").fetchall()
-        except duckdb.Error as e:
-            _rollback(con)
-            raise StoreError(
-                f"{path}: lines {batch.first}-{batch.last}: {e}; this batch was rolled back and "
-                "the batches before it kept: import the file again to finish it (stored events "
-                "are skipped)"
-            ) from e
-        except BaseException:
-            _rollback(con)
-            raise
+
+        after = None
+        if not self.careful:
+            after = self._commit(sql.insert_new, import_id, counted, where)
+            self.careful = after is None
+        if after is None:
+            after = self._commit(sql.insert_ignore, import_id, counted, where)
+        assert after is not None
         for name in ("read", "blank", "added", "duplicates", "filtered", "rejected", "reject_file"):
             setattr(summary, name, getattr(after, name))
         self.done += len(batch.lines) - blank
@@ -284,6 +292,36 @@ class _Job:
             room = self.show_rejects - len(summary.rejects)
             summary.rejects += rejects[: max(room, 0)]
             _write_rejects(reject_file, rejects)
+
+    def _commit(
+        self,
+        statement: str,
+        import_id: str,
+        counted: Callable[[int], FileSummary],
+        where: str,
+    ) -> FileSummary | None:
+        """Insert the mapped rows and update the ledger in one transaction; the new counts.
+
+        None (rolled back) when the plain ``INSERT`` of the fast path met a duplicate id.
+        """
+        con = self.con
+        con.execute("BEGIN TRANSACTION").fetchall()
+        try:
+            after = counted(con.execute(statement).fetchall()[0][0])
+            ledger.update_import(con, import_id, after)
+            con.execute("COMMIT").fetchall()
+        except duckdb.Error as e:
+            _rollback(con)
+            if statement.startswith("INSERT INTO") and _duplicate_key(e):
+                return None
+            raise StoreError(
+                f"{where}: {e}; this batch was rolled back and the batches before it kept: "
+                "import the file again to finish it (stored events are skipped)"
+            ) from e
+        except BaseException:
+            _rollback(con)
+            raise
+        return after
 
     def _rejected(
         self, path: Path, batch: LineBatch, layout: Layout, line: int, field: str, problem: str
@@ -296,6 +334,11 @@ class _Job:
             if layout.trailing_empty_ok and n > layout.width:
                 problem += " and the extra fields are not empty"
         return RejectedRow(path.name, line, field, problem, raw)
+
+
+def _duplicate_key(error: duckdb.Error) -> bool:
+    """Whether DuckDB refused rows for a primary key that is already taken."""
+    return isinstance(error, duckdb.ConstraintException) and "duplicate key" in str(error).lower()
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

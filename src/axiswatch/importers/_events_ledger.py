@@ -48,6 +48,15 @@ def start_import(
     return import_id
 
 
+def seen_before(con: duckdb.DuckDBPyConnection, dataset: str, import_id: str) -> bool:
+    """Whether an earlier import (finished or not) recorded the file ``dataset`` names."""
+    rows = con.execute(
+        "SELECT count(*) FROM event_imports WHERE dataset = ? AND import_id <> ?",
+        [dataset, import_id],
+    ).fetchall()
+    return bool(rows[0][0])
+
+
 def update_import(
     con: duckdb.DuckDBPyConnection, import_id: str, summary: FileSummary, status: str = "running"
 ) -> None:

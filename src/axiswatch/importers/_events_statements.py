@@ -1,12 +1,19 @@
 """The SQL of one file's batches: stage the scratch file, map the rows, insert the events.
 
 ``stage`` reads the batch's scratch file with DuckDB's ``read_csv`` (all VARCHAR, tab, no
-quoting, missing fields padded with NULL, empty fields kept as '') into ``_aw_stage``: the
-file line of each row, flags for blank, short and long rows, and only the publisher columns
-the mapping uses. ``mapped`` applies the format's :class:`EventMapping` into ``_aw_mapped``:
-every events column, the first failed check (``field``, ``problem``) and the actor filter
-(``keep``). ``insert`` adds the good rows that pass the filter, the first row of each event id
-only, with ``INSERT OR IGNORE`` against the primary key.
+quoting, missing fields padded with NULL, empty fields kept as '') into ``_aw_stage``: flags
+for blank, short and long rows, and only the publisher columns the mapping uses. It runs with
+``preserve_insertion_order`` on, so the rows are stored in file order and the row id of the
+new table is the line's place in the batch (numbering rows with a window function instead
+costs about as much as reading them). ``mapped`` applies the format's :class:`EventMapping`
+into ``_aw_mapped``: the file line, every events column, the first failed check (``field``,
+``problem``) and the actor filter (``keep``).
+
+Two statements add the good rows that pass the filter. ``insert_new`` is a plain ``INSERT``:
+the fast path, which fails on the first event id already stored or repeated in the batch.
+``insert_ignore`` keeps the first row of each event id and skips stored ids with ``INSERT OR
+IGNORE``; it is about three times slower, so the importer uses it only for a batch where the
+fast path met a duplicate (and for the rest of that file).
 """
 
 from __future__ import annotations
@@ -41,12 +48,17 @@ class BatchStatements:
         self.layout = layout
         self.scratch_path = scratch
         self.kind = kind
-        self.mapped = self._mapped(mapping, dataset, file_name, wanted)
-        self.staged = {name: i for name, i in layout.columns.items() if ident(name) in self.mapped}
-        self.insert = self._insert(created)
+        self._mapping = (mapping, dataset, file_name, wanted)
+        used = self.mapped(1)
+        self.staged = {name: i for name, i in layout.columns.items() if ident(name) in used}
+        self.insert_new, self.insert_ignore = self._inserts(created)
 
-    def stage(self, first: int) -> str:
-        """Read the scratch file into ``_aw_stage`` (lines numbered from ``first``)."""
+    def mapped(self, first: int) -> str:
+        """Map the staged rows into ``_aw_mapped`` (the batch's lines numbered from ``first``)."""
+        return self._mapped(first, *self._mapping)
+
+    def stage(self) -> str:
+        """Read the scratch file into ``_aw_stage``, in file order (see the module doc)."""
         layout = self.layout
         width = layout.width
         extra = TRAILING_FIELDS if layout.trailing_empty_ok else 1
@@ -60,7 +72,6 @@ class BatchStatements:
         )
         return (
             "CREATE OR REPLACE TEMP TABLE _aw_stage AS SELECT "
-            f"{first - 1} + row_number() OVER () AS line, "
             "(c0 = chr(1) AND c1 IS NULL) AS _blank, "
             f"(c{width - 1} IS NULL) AS _short, ({long}) AS _long, {fields} "
             f"FROM read_csv({lit(str(self.scratch_path))}, columns={{{columns}}}, delim='\\t', "
@@ -69,7 +80,12 @@ class BatchStatements:
         )
 
     def _mapped(
-        self, mapping: EventMapping, dataset: str, file_name: str, wanted: tuple[str, ...] | None
+        self,
+        first: int,
+        mapping: EventMapping,
+        dataset: str,
+        file_name: str,
+        wanted: tuple[str, ...] | None,
     ) -> str:
         derived = ", ".join(f"{expr} AS {name}" for name, expr in mapping.derived.items())
         width = "p._short OR p._long"
@@ -108,7 +124,8 @@ class BatchStatements:
         columns = ", ".join(f"{expr} AS {name}" for name, expr in select.items())
         return (
             "CREATE OR REPLACE TEMP TABLE _aw_mapped AS "
-            f"WITH p AS (SELECT s.*, {derived} FROM _aw_stage s WHERE NOT s._blank), "
+            f"WITH p AS (SELECT s.*, {int(first)} + s.rowid AS line, {derived} "
+            "FROM _aw_stage s WHERE NOT s._blank), "
             f"m AS (SELECT p.line, CASE WHEN {width} THEN {bad_width} {field} END AS field, "
             f"CASE WHEN field IS NULL OR field = {bad_width} THEN NULL {problem} END AS problem, "
             f"{columns} "
@@ -117,14 +134,14 @@ class BatchStatements:
         )
 
     @staticmethod
-    def _insert(created: dt.datetime) -> str:
+    def _inserts(created: dt.datetime) -> tuple[str, str]:
         names = ", ".join(EVENT_COLUMNS)
-        return (
-            f"INSERT OR IGNORE INTO events ({names}, created_at) "
-            f"SELECT {names}, TIMESTAMP {lit(created.isoformat(sep=' '))} FROM _aw_mapped "
-            "WHERE field IS NULL AND keep "
-            "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY line) = 1"
+        rows = (
+            f"({names}, created_at) SELECT {names}, TIMESTAMP {lit(created.isoformat(sep=' '))} "
+            "FROM _aw_mapped WHERE field IS NULL AND keep"
         )
+        first_of_id = " QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY line) = 1"
+        return f"INSERT INTO events {rows}", f"INSERT OR IGNORE INTO events {rows}{first_of_id}"
 
 
 def _cell(index: int, unquote: bool) -> str:
