@@ -1,4 +1,4 @@
-"""The dyad series on Spark (ibis's pyspark backend) equals DuckDB's on the same Parquet file.
+"""The analyses on Spark (ibis's pyspark backend) equal DuckDB's on the same Parquet file.
 
 Needs the optional ``pyspark`` package and Java; skipped with the reason when either is absent.
 One local Spark session (``local[2]``, no UI) serves the module.
@@ -7,6 +7,7 @@ One local Spark session (``local[2]``, no UI) serves the module.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import shutil
@@ -17,7 +18,9 @@ import ibis
 import pandas as pd
 import pytest
 
+from axiswatch.analysis.changepoints import changes
 from axiswatch.analysis.dyads import dyad_series
+from axiswatch.analysis.triangle import triangle
 from axiswatch.importers.gdelt import import_gdelt
 from axiswatch.importers.icews import import_icews
 from axiswatch.model import Event
@@ -116,3 +119,49 @@ def test_dyad_series_on_spark_equals_duckdb(spark: object, parquet: Path, by: st
     assert len(expected) > 20
     assert list(got.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False, check_exact=False, rtol=1e-9)
+
+
+def _spark_events(spark: object, parquet: Path) -> ibis.Table:
+    return ibis.pyspark.connect(spark).read_parquet(str(parquet), table_name="events")
+
+
+def test_triangle_on_spark_equals_duckdb(spark: object, parquet: Path) -> None:
+    from axiswatch.analysis.engines import event_source
+
+    with event_source(Path("unused.duckdb"), events=[parquet]) as duck:
+        expected = triangle(duck, "CHN", "RUS", "USA", by="year")
+    with event_source(Path("unused.duckdb"), engine="spark", events=[parquet]) as backend:
+        got = triangle(backend, "CHN", "RUS", "USA", by="year")
+    assert len(expected) > 10
+    assert json.dumps(got, default=str, sort_keys=True) == json.dumps(
+        expected, default=str, sort_keys=True
+    )
+
+
+def test_changes_on_spark_equals_duckdb(spark: object, parquet: Path) -> None:
+    from axiswatch.analysis.engines import event_source
+
+    with event_source(Path("unused.duckdb"), events=[parquet]) as duck:
+        expected = changes(duck, "RUS", "PRK", by="quarter", penalty=0.5).to_dict()
+    with event_source(Path("unused.duckdb"), engine="spark", events=[parquet]) as backend:
+        got = changes(backend, "RUS", "PRK", by="quarter", penalty=0.5).to_dict()
+    assert expected["series"]
+    assert json.dumps(got, default=str, sort_keys=True) == json.dumps(
+        expected, default=str, sort_keys=True
+    )
+
+
+def test_cli_dyad_on_spark_equals_the_workspace(spark: object, parquet: Path) -> None:
+    from typer.testing import CliRunner
+
+    from axiswatch.cli.app import app
+
+    runner = CliRunner()
+    args = ["dyad", "CHN", "RUS", "--by", "quarter", "--format", "json"]
+    workspace = runner.invoke(app, [*args, "--db", str(parquet.with_name("w.duckdb"))])
+    on_spark = runner.invoke(app, [*args, "--engine", "spark", "--events", str(parquet)])
+    assert workspace.exit_code == 0, workspace.output
+    assert on_spark.exit_code == 0, on_spark.output
+    expected = pd.DataFrame(json.loads(workspace.stdout))
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(pd.DataFrame(json.loads(on_spark.stdout)), expected, rtol=1e-9)

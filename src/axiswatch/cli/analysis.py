@@ -1,5 +1,8 @@
 """`axiswatch dyad`, `triangle`, `changes` and `votes align`: the analyses on the command line.
 
+The event analyses read the workspace by default, or Parquet events with ``--events``, on
+DuckDB or on Spark (``--engine spark``): see :mod:`axiswatch.analysis.engines`.
+
 The analysis modules (Ibis, ruptures, altair) are imported inside the commands so that
 `axiswatch --help` and the other commands start fast.
 """
@@ -42,6 +45,13 @@ class VotePeriod(StrEnum):
     year = "year"
 
 
+class Engine(StrEnum):
+    """What runs the event analyses."""
+
+    duckdb = "duckdb"
+    spark = "spark"
+
+
 class Missing(StrEnum):
     """What change detection does with periods that have too few events."""
 
@@ -72,6 +82,32 @@ EpistemicOption = Annotated[
         "--epistemic",
         help="Keep events with this status (repeatable; default "
         "asserted and reported; 'all' keeps every status).",
+        show_default=False,
+    ),
+]
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="duckdb (the workspace, or --events Parquet) or spark (--events Parquet on a "
+        "Spark session; needs axiswatch[spark] and Java 17).",
+    ),
+]
+EventsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--events",
+        help="Read events from this Parquet file, folder or glob (repeatable) instead of the "
+        "workspace, e.g. from `axiswatch export events`.",
+        show_default=False,
+    ),
+]
+SparkMasterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-master",
+        envvar="AXISWATCH_SPARK_MASTER",
+        help="Spark master URL (default local[*]), e.g. spark://host:7077 or yarn.",
         show_default=False,
     ),
 ]
@@ -133,12 +169,19 @@ def dyad_cmd(
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
+    engine: EngineOption = Engine.duckdb,
+    events: EventsOption = None,
+    spark_master: SparkMasterOption = None,
 ) -> None:
     """Events between A and B per period and direction: counts by type and QuadClass, Goldstein."""
     from axiswatch.analysis.dyads import dyad
+    from axiswatch.analysis.engines import event_source
     from axiswatch.analysis.records import records
 
-    df = dyad(resolve_db(db), a, b, by=by.value, origins=origin, epistemic=_epistemic(epistemic))
+    with event_source(
+        resolve_db(db), engine=engine.value, events=events, spark_master=spark_master
+    ) as source:
+        df = dyad(source, a, b, by=by.value, origins=origin, epistemic=_epistemic(epistemic))
     rows = records(df)
     render_rows(
         _rounded(rows) if fmt is OutputFormat.table else rows,
@@ -178,23 +221,30 @@ def triangle_cmd(
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
+    engine: EngineOption = Engine.duckdb,
+    events: EventsOption = None,
+    spark_master: SparkMasterOption = None,
 ) -> None:
     """Strategic triangle of A, B, C per period: dyad signs, Dittmer's pattern, balance."""
+    from axiswatch.analysis.engines import event_source
     from axiswatch.analysis.records import records
     from axiswatch.analysis.triangle import triangle, triangle_frame
 
-    periods = triangle(
-        resolve_db(db),
-        a,
-        b,
-        c,
-        by=by.value,
-        tau=tau,
-        n_min=n_min,
-        symmetric=symmetric,
-        origins=origin,
-        epistemic=_epistemic(epistemic),
-    )
+    with event_source(
+        resolve_db(db), engine=engine.value, events=events, spark_master=spark_master
+    ) as source:
+        periods = triangle(
+            source,
+            a,
+            b,
+            c,
+            by=by.value,
+            tau=tau,
+            n_min=n_min,
+            symmetric=symmetric,
+            origins=origin,
+            epistemic=_epistemic(epistemic),
+        )
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(periods, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
@@ -245,25 +295,32 @@ def changes_cmd(
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
+    engine: EngineOption = Engine.duckdb,
+    events: EventsOption = None,
+    spark_master: SparkMasterOption = None,
 ) -> None:
     """Change points in the mean Goldstein of A-B (PELT), with the events around each break."""
     from dataclasses import asdict
 
     from axiswatch.analysis.changepoints import changes
+    from axiswatch.analysis.engines import event_source
 
-    analysis = changes(
-        resolve_db(db),
-        a,
-        b,
-        by=by.value,
-        min_events=min_events,
-        missing=missing.value,
-        penalty=penalty,
-        symmetric=symmetric,
-        top=top,
-        origins=origin,
-        epistemic=_epistemic(epistemic),
-    )
+    with event_source(
+        resolve_db(db), engine=engine.value, events=events, spark_master=spark_master
+    ) as source:
+        analysis = changes(
+            source,
+            a,
+            b,
+            by=by.value,
+            min_events=min_events,
+            missing=missing.value,
+            penalty=penalty,
+            symmetric=symmetric,
+            top=top,
+            origins=origin,
+            epistemic=_epistemic(epistemic),
+        )
     if fmt is OutputFormat.json:
         sys.stdout.write(
             json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"

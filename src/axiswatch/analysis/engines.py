@@ -1,0 +1,134 @@
+"""Where the event analyses run: the workspace, DuckDB over Parquet, or a Spark session.
+
+The analyses are Ibis expressions over a table named ``events``, so the engine only decides
+what that table is:
+
+- ``duckdb`` without Parquet: the workspace file itself (the default);
+- ``duckdb`` with Parquet: files written by ``axiswatch export events`` (or anything with the
+  events columns), read in place by an in-memory DuckDB;
+- ``spark``: the same Parquet read by a Spark session through Ibis's pyspark backend
+  (``pip install 'axiswatch[spark]'``, Java 17). The master is ``--spark-master``, else
+  ``$AXISWATCH_SPARK_MASTER``, else ``local[*]``; a cluster master (``spark://...``,
+  ``yarn``) runs the work there, so the data can outgrow this machine. A Spark session that
+  is already active in the process is used as it is and left running.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ibis
+
+from axiswatch.analysis._backend import Connectable
+from axiswatch.errors import InputError, StoreError
+
+ENGINES: tuple[str, ...] = ("duckdb", "spark")
+ENV_SPARK_MASTER = "AXISWATCH_SPARK_MASTER"
+_GLOB = ("*", "?", "[")
+
+
+def parquet_paths(paths: Sequence[str | Path]) -> list[str]:
+    """The Parquet inputs as strings; each must exist (a file or folder) or be a glob."""
+    if not paths:
+        raise InputError("no Parquet events given: pass --events with a file or folder")
+    out = []
+    for item in paths:
+        text = str(item)
+        if not any(ch in text for ch in _GLOB) and not Path(text).exists():
+            raise InputError(
+                f"{text}: no such Parquet file or folder; write one with "
+                "`axiswatch export events --format parquet --out FILE`"
+            )
+        out.append(text)
+    return out
+
+
+@contextmanager
+def event_source(
+    db: Path,
+    *,
+    engine: str = "duckdb",
+    events: Sequence[str | Path] | None = None,
+    spark_master: str | None = None,
+) -> Iterator[Connectable]:
+    """What the analyses should read: the workspace path or a backend holding ``events``."""
+    if engine not in ENGINES:
+        raise InputError(f"--engine {engine!r}: choose from {', '.join(ENGINES)}")
+    if engine == "duckdb" and not events:
+        yield db
+        return
+    if not events:
+        raise InputError(
+            "--engine spark reads events from Parquet: give --events FILE or FOLDER (write it "
+            "with `axiswatch export events --format parquet --out FILE`)"
+        )
+    paths = parquet_paths(events)
+    if engine == "duckdb":
+        backend = ibis.duckdb.connect()
+        try:
+            # ibis 12.0.0 reads the schema with fetch_arrow_table(), deprecated by duckdb 2.x.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "fetch_arrow_table", DeprecationWarning)
+                backend.read_parquet([_duckdb_glob(p) for p in paths], table_name="events")
+            yield backend
+        finally:
+            backend.disconnect()
+        return
+    with spark_session(spark_master) as session:
+        try:
+            frame = session.read.parquet(*paths)
+        except Exception as e:  # Spark raises its own analysis exceptions
+            raise StoreError(f"Spark cannot read {', '.join(paths)}: {_first_line(e)}") from e
+        frame.createOrReplaceTempView("events")
+        yield ibis.pyspark.connect(session)
+
+
+@contextmanager
+def spark_session(master: str | None = None) -> Iterator[Any]:
+    """A Spark session: the active one, else a new one on ``master`` (stopped afterwards)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise InputError(
+            "--engine spark needs pyspark and Java 17: pip install 'axiswatch[spark]'"
+        ) from e
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        yield active
+        return
+    url = master or os.environ.get(ENV_SPARK_MASTER) or "local[*]"
+    builder = (
+        SparkSession.builder.master(url)
+        .appName("axiswatch")
+        .config("spark.sql.session.timeZone", "UTC")
+    )
+    if url.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = builder.config("spark.ui.enabled", "false")
+    try:
+        session = builder.getOrCreate()
+    except Exception as e:  # the JVM gateway fails with several types
+        raise StoreError(
+            f"cannot start Spark on {url}: {_first_line(e)}; install Java 17 (or set "
+            "JAVA_HOME) and check the master URL"
+        ) from e
+    session.sparkContext.setLogLevel("ERROR")
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+def _duckdb_glob(path: str) -> str:
+    """A folder as the glob of the Parquet files under it (DuckDB reads files, not folders)."""
+    return f"{path.rstrip('/')}/**/*.parquet" if Path(path).is_dir() else path
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
