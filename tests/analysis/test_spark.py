@@ -11,6 +11,7 @@ import json
 import os
 import random
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def spark() -> Iterator[object]:
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # Python tasks need axiswatch
     session = (
         SparkSession.builder.master("local[2]")
         .appName("axiswatch-tests")
@@ -165,3 +167,35 @@ def test_cli_dyad_on_spark_equals_the_workspace(spark: object, parquet: Path) ->
     expected = pd.DataFrame(json.loads(workspace.stdout))
     assert len(expected) > 20
     pd.testing.assert_frame_equal(pd.DataFrame(json.loads(on_spark.stdout)), expected, rtol=1e-9)
+
+
+def test_raw_gdelt_files_on_spark_equal_the_imported_workspace(
+    spark: object, parquet: Path, tmp_path: Path
+) -> None:
+    from axiswatch.analysis.dyads import dyad
+    from axiswatch.analysis.engines import event_source
+
+    daily = EVENTDATA / "gdelt1_daily.export.CSV"
+    copy = tmp_path / "copy.export.CSV"  # the same ids again: kept once
+    copy.write_bytes(daily.read_bytes())
+    store = connect(tmp_path / "w.duckdb")
+    import_gdelt(store, [daily], reject_dir=tmp_path)
+    expected = dyad(store, "CHN", "RUS", by="quarter")
+    notes: list[str] = []
+    with event_source(
+        tmp_path / "unused.duckdb",
+        engine="spark",
+        events=[daily, copy],
+        raw="gdelt",
+        reject_dir=tmp_path / "rejects",
+        on_report=notes.append,
+    ) as backend:
+        got = dyad(backend, "CHN", "RUS", by="quarter")
+        ids = backend.table("events").event_id.nunique().to_pyarrow().as_py()
+    assert ids == 11
+    assert notes == [
+        "gdelt: 2 raw file(s), 34 rows read, 22 events, 10 rejected "
+        f"(reject files in {tmp_path / 'rejects'})"
+    ]
+    assert expected["n_events"].sum() > 0
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, rtol=1e-9)

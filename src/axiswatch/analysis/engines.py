@@ -10,14 +10,21 @@ what that table is:
   (``pip install 'axiswatch[spark]'``, Java 17). The master is ``--spark-master``, else
   ``$AXISWATCH_SPARK_MASTER``, else ``local[*]``; a cluster master (``spark://...``,
   ``yarn``) runs the work there, so the data can outgrow this machine. A Spark session that
-  is already active in the process is used as it is and left running.
+  is already active in the process is used as it is and left running. Raw files need
+  axiswatch on the executors' Python (``PYSPARK_PYTHON``; locally, this interpreter).
+
+With ``raw`` (``gdelt``, ``icews`` or ``polecat``) the ``events`` paths are the publisher's
+own files instead of Parquet, mapped by the importer on either engine
+(:mod:`axiswatch.importers.raw_events`); ``on_report`` then gets one line with what the
+files gave (rows read, events, rejects) after the analysis.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -55,11 +62,16 @@ def event_source(
     engine: str = "duckdb",
     events: Sequence[str | Path] | None = None,
     spark_master: str | None = None,
+    raw: str | None = None,
+    reject_dir: Path | None = None,
+    on_report: Callable[[str], None] | None = None,
 ) -> Iterator[Connectable]:
     """What the analyses should read: the workspace path or a backend holding ``events``."""
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose from {', '.join(ENGINES)}")
     if engine == "duckdb" and not events:
+        if raw:
+            raise InputError(f"--raw {raw}: give the publisher files with --events")
         yield db
         return
     if not events:
@@ -67,6 +79,10 @@ def event_source(
             "--engine spark reads events from Parquet: give --events FILE or FOLDER (write it "
             "with `axiswatch export events --format parquet --out FILE`)"
         )
+    if raw:
+        with _raw_source(engine, events, raw, spark_master, reject_dir, on_report) as source:
+            yield source
+        return
     paths = parquet_paths(events)
     if engine == "duckdb":
         backend = ibis.duckdb.connect()
@@ -89,6 +105,36 @@ def event_source(
 
 
 @contextmanager
+def _raw_source(
+    engine: str,
+    events: Sequence[str | Path],
+    raw: str,
+    spark_master: str | None,
+    reject_dir: Path | None,
+    on_report: Callable[[str], None] | None,
+) -> Iterator[Connectable]:
+    """Publisher files mapped by the importer: an in-memory workspace, or a Spark view."""
+    from axiswatch.importers.raw_events import duckdb_raw_events, importer, spark_raw_events
+
+    importer(raw)
+    if engine == "duckdb":
+        con, report = duckdb_raw_events(events, raw, reject_dir=reject_dir)
+        try:
+            yield con
+            if on_report is not None:
+                on_report(report.note())
+        finally:
+            con.close()
+        return
+    with spark_session(spark_master) as session:
+        frame, report = spark_raw_events(session, events, raw, reject_dir=reject_dir)
+        frame.createOrReplaceTempView("events")
+        yield ibis.pyspark.connect(session)
+        if on_report is not None:
+            on_report(report.note())
+
+
+@contextmanager
 def spark_session(master: str | None = None) -> Iterator[Any]:
     """A Spark session: the active one, else a new one on ``master`` (stopped afterwards)."""
     try:
@@ -108,6 +154,8 @@ def spark_session(master: str | None = None) -> Iterator[Any]:
         .config("spark.sql.session.timeZone", "UTC")
     )
     if url.startswith("local"):
+        # Python tasks (raw files) run in this interpreter, which has axiswatch installed.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = builder.config("spark.ui.enabled", "false")
     try:

@@ -111,6 +111,23 @@ SparkMasterOption = Annotated[
         show_default=False,
     ),
 ]
+RawOption = Annotated[
+    str | None,
+    typer.Option(
+        "--raw",
+        help="The --events paths are publisher files of this kind (gdelt, icews, polecat), "
+        "mapped by the importer on the engine, instead of Parquet.",
+        show_default=False,
+    ),
+]
+RejectsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rejects",
+        help="Folder for the reject files of --raw input (default ./axiswatch.rejects).",
+        show_default=False,
+    ),
+]
 
 DYAD_COLUMNS = [
     "period",
@@ -172,6 +189,8 @@ def dyad_cmd(
     engine: EngineOption = Engine.duckdb,
     events: EventsOption = None,
     spark_master: SparkMasterOption = None,
+    raw: RawOption = None,
+    rejects: RejectsOption = None,
 ) -> None:
     """Events between A and B per period and direction: counts by type and QuadClass, Goldstein."""
     from axiswatch.analysis.dyads import dyad
@@ -179,7 +198,13 @@ def dyad_cmd(
     from axiswatch.analysis.records import records
 
     with event_source(
-        resolve_db(db), engine=engine.value, events=events, spark_master=spark_master
+        resolve_db(db),
+        engine=engine.value,
+        events=events,
+        spark_master=spark_master,
+        raw=raw,
+        reject_dir=rejects,
+        on_report=say,
     ) as source:
         df = dyad(source, a, b, by=by.value, origins=origin, epistemic=_epistemic(epistemic))
     rows = records(df)
@@ -224,6 +249,8 @@ def triangle_cmd(
     engine: EngineOption = Engine.duckdb,
     events: EventsOption = None,
     spark_master: SparkMasterOption = None,
+    raw: RawOption = None,
+    rejects: RejectsOption = None,
 ) -> None:
     """Strategic triangle of A, B, C per period: dyad signs, Dittmer's pattern, balance."""
     from axiswatch.analysis.engines import event_source
@@ -231,7 +258,13 @@ def triangle_cmd(
     from axiswatch.analysis.triangle import triangle, triangle_frame
 
     with event_source(
-        resolve_db(db), engine=engine.value, events=events, spark_master=spark_master
+        resolve_db(db),
+        engine=engine.value,
+        events=events,
+        spark_master=spark_master,
+        raw=raw,
+        reject_dir=rejects,
+        on_report=say,
     ) as source:
         periods = triangle(
             source,
@@ -298,6 +331,8 @@ def changes_cmd(
     engine: EngineOption = Engine.duckdb,
     events: EventsOption = None,
     spark_master: SparkMasterOption = None,
+    raw: RawOption = None,
+    rejects: RejectsOption = None,
 ) -> None:
     """Change points in the mean Goldstein of A-B (PELT), with the events around each break."""
     from dataclasses import asdict
@@ -306,7 +341,13 @@ def changes_cmd(
     from axiswatch.analysis.engines import event_source
 
     with event_source(
-        resolve_db(db), engine=engine.value, events=events, spark_master=spark_master
+        resolve_db(db),
+        engine=engine.value,
+        events=events,
+        spark_master=spark_master,
+        raw=raw,
+        reject_dir=rejects,
+        on_report=say,
     ) as source:
         analysis = changes(
             source,
