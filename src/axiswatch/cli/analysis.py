@@ -90,7 +90,7 @@ EngineOption = Annotated[
     typer.Option(
         "--engine",
         help="duckdb (the workspace, or --events Parquet) or spark (--events Parquet on a "
-        "Spark session; needs axiswatch[spark] and Java 17).",
+        "Spark session; needs the spark extra and Java 17).",
     ),
 ]
 EventsOption = Annotated[
