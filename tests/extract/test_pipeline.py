@@ -41,6 +41,16 @@ def _summary(events) -> list[tuple]:
             [("CHN", "RUS", "CONSULT", "2023-03", "2023-03")],
             id="meeting-visitor-by-place",
         ),
+        pytest.param(
+            "In 2019, Iran shipped drones to Venezuela.",
+            [("IRN", "VEN", "COOPERATE", "2019", "2019")],
+            id="shipment-of-materiel",
+        ),
+        pytest.param(
+            "In 2021, Belarus sold petroleum to Poland.",
+            [("BLR", "POL", "COOPERATE", "2021", "2021")],
+            id="sale-of-fuel",
+        ),
     ],
 )
 def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]) -> None:
