@@ -51,10 +51,36 @@ def _summary(events) -> list[tuple]:
             [("BLR", "POL", "COOPERATE", "2021", "2021")],
             id="sale-of-fuel",
         ),
+        pytest.param(
+            "In 2018 Moon Jae-in was the first South Korean leader to visit Pyongyang in a "
+            "decade.",
+            [("KOR", "PRK", "CONSULT", "2018", "2018")],
+            id="first-leader-to-visit",
+        ),
+        pytest.param(
+            "India lodged a protest with Nepal in June 2020.",
+            [("IND", "NPL", "PROTEST", "2020-06", "2020-06")],
+            id="protest-lodged-with",
+        ),
+        pytest.param(
+            "In 2019, India and France held joint naval patrols near Reunion.",
+            [("IND", "FRA", "COOPERATE", "2019", "2019")],
+            id="joint-patrols",
+        ),
     ],
 )
 def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]) -> None:
     assert _summary(extract(text)) == expected
+
+
+def test_penalised_party_is_the_actor_of_the_charged_act(extract) -> None:
+    events = extract(
+        "In 2023, the EU imposed sanctions on Iranian officials for supplying drones to Russia."
+    )
+    by_type = {e.event_type: e for e in events}
+    assert (by_type["SANCTION"].source, by_type["SANCTION"].target) == ("EU", "IRN")
+    supply = by_type["COOPERATE"]
+    assert (supply.source, supply.target, supply.epistemic) == ("IRN", "RUS", "alleged")
 
 
 def test_extract_one_persons_by_role_and_date(extract) -> None:

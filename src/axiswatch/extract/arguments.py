@@ -156,15 +156,55 @@ CONTROL_VERBS = frozenset(
 )
 
 
+PENALTY_NOUNS = frozenset({"sanction", "penalty", "fine", "restriction", "ban", "embargo"})
+"""Nouns of "imposed sanctions on X for V-ing", where X is the one who did V."""
+
+
 def object_controller(tok: Token) -> Token | None:
-    """ "accused Pyongyang of arming Moscow": the accused object is the one who arms."""
+    """ "accused Pyongyang of arming Moscow": the accused object is the one who arms.
+
+    Also "imposed sanctions on Pyongyang for arming Moscow": the penalised party.
+    """
     if tok.dep_ != "pcomp" or tok.head.lower_ not in {"of", "for", "with"}:
         return None
     verb = tok.head.head
-    if verb.lemma_.lower() not in CONTROL_VERBS:
-        return None
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return objects[0] if objects else None
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in CONTROL_VERBS:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return objects[0] if objects else None
+    return penalised(verb)
+
+
+def penalised(node: Token) -> Token | None:
+    """X of "<verb> sanctions on X" (from the verb or the penalty noun): the penalised."""
+    if node.lemma_.lower() in PENALTY_NOUNS and node.dep_ == "dobj":
+        nouns, verb = [node], node.head
+    else:
+        nouns, verb = [c for c in node.children if c.dep_ == "dobj"], node
+    for noun in nouns:
+        if noun.lemma_.lower() not in PENALTY_NOUNS:
+            continue
+        for node in (noun, verb):
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                    objects = [p for p in child.children if p.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
+COPULAR_VERBS = frozenset({"be", "become", "remain"})
+
+
+def infinitive_relative_subject(verb: Token) -> list[Token]:
+    """ "Putin became the first Russian leader to visit Pyongyang": the subject of "became"."""
+    if verb.dep_ not in {"relcl", "acl"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    noun = verb.head
+    if noun.dep_ in {"attr", "oprd"} and noun.head.lemma_.lower() in COPULAR_VERBS:
+        return [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def is_copular_passive(verb: Token) -> bool:
@@ -187,7 +227,7 @@ def climb_to_subject(tok: Token) -> list[Token]:
     node = tok
     for _ in range(6):
         if node.pos_ in {"VERB", "AUX"}:
-            heads = subjects_of(node)
+            heads = subjects_of(node) or infinitive_relative_subject(node)
             if heads:
                 return heads
             if any(c.dep_ == "auxpass" for c in node.children) and node.i != tok.i:

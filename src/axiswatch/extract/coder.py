@@ -101,6 +101,10 @@ LIGHT_VERBS = frozenset(
         "issue",
         "commence",
         "file",
+        "lodge",
+        "register",
+        "voice",
+        "express",
         "face",
         "bring",
         "impose",
@@ -142,6 +146,8 @@ JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
+ADDRESSED_TYPES = frozenset({"PROTEST", "ACCUSE", "REQUEST"})
+"""Nominal acts whose "with X" names the addressee: "lodged a protest with China"."""
 MOTION_TARGET_VIAS = frozenset({"prep_to", "prep_in", "prep_for", "place_state", "object"})
 QUANTITY_NOUNS = frozenset(
     {
@@ -252,13 +258,23 @@ def _matches(tok: Token, trig: Trigger) -> bool:
     if trig.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
         return False
     if trig.needs_modifier and not any(
-        c.lemma_.lower() in trig.needs_modifier
-        for c in tok.children
-        if c.dep_ in {"amod", "compound", "nmod"}
+        m.lemma_.lower() in trig.needs_modifier for m in _modifiers(tok)
     ):
         return False
     needs = trig.needs
     return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in tok.subtree)
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """Adjectives and nouns before a noun, through compounds ("joint bomber patrols")."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+    while stack:
+        mod = stack.pop()
+        out.append(mod)
+        if mod.dep_ == "compound":
+            stack.extend(c for c in mod.children if c.dep_ in {"amod", "compound", "nmod"})
+    return out
 
 
 def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
@@ -369,6 +385,8 @@ def _noun_arguments(
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     joint = trig.joint or trig.event_type == "CONSULT"
     target_preps = JOINT_NOUN_PREPS if joint else NOUN_TARGET_PREPS
+    if trig.event_type in ADDRESSED_TYPES:
+        target_preps = target_preps | {"with"}
     sources: list[ActorRef] = []
     targets: list[ActorRef] = []
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":

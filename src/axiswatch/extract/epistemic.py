@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from axiswatch.extract.arguments import penalised
+
 MODALS = frozenset({"might", "may", "could", "would", "should"})
 HEDGE_LEMMAS = frozenset(
     {
@@ -28,6 +30,10 @@ HEDGE_LEMMAS = frozenset(
         "potentially",
     }
 )
+CHARGING_VERBS = frozenset(
+    {"condemn", "criticize", "criticise", "punish", "sanction", "fault", "penalize", "penalise"}
+)
+"""Verbs whose "X for V-ing" states V as the speaker's charge against X."""
 ALLEGE_LEMMAS = frozenset(
     {"blame", "accuse", "allege", "claim", "suspect", "allegedly", "accusation", "charge"}
 )
@@ -118,6 +124,9 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
     for node in chain[1:]:
         if node.lemma_.lower() in ALLEGE_LEMMAS:
             return Status("alleged", node.text)
+    blamed_by = _charged_act(token)
+    if blamed_by is not None:
+        return Status("alleged", blamed_by.text)
     cues = ATTRIBUTION_CUES.intersection(sent.text.lower().split())
     for word in sent if cues else ():
         if word.lower_ in {"allegedly", "reportedly"} and word.head.i in {n.i for n in chain}:
@@ -131,3 +140,14 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
             if subjects and not any(t.i in source_tokens for s in subjects for t in s.subtree):
                 return Status("reported", node.text)
     return Status("asserted")
+
+
+def _charged_act(token: Token) -> Token | None:
+    """The verb of "sanctioned X for V-ing" / "imposed sanctions on X for V-ing" over V."""
+    if token.dep_ != "pcomp" or token.head.lower_ not in {"for", "of"}:
+        return None
+    verb = token.head.head
+    charging = verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING_VERBS
+    if charging or penalised(verb) is not None:
+        return verb
+    return None
