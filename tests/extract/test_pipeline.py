@@ -52,8 +52,7 @@ def _summary(events) -> list[tuple]:
             id="sale-of-fuel",
         ),
         pytest.param(
-            "In 2018 Moon Jae-in was the first South Korean leader to visit Pyongyang in a "
-            "decade.",
+            "In 2018 Moon Jae-in was the first South Korean leader to visit Pyongyang in a decade.",
             [("KOR", "PRK", "CONSULT", "2018", "2018")],
             id="first-leader-to-visit",
         ),

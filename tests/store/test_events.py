@@ -13,23 +13,43 @@ from axiswatch.store.connect import connect
 from axiswatch.store.events import EventFilter, parse_dyad, read_event, read_events, write_events
 
 
-def _event(n: int, source: str, target: str, date: str, event_type: str = "CONSULT",
-           document_id: str = "d1", epistemic: str = "asserted") -> Event:
+def _event(
+    n: int,
+    source: str,
+    target: str,
+    date: str,
+    event_type: str = "CONSULT",
+    document_id: str = "d1",
+    epistemic: str = "asserted",
+) -> Event:
     return Event(
-        event_id=f"{document_id}-e{n}", origin="extracted", date_start=date, date_end=date,
-        source=source, target=target, event_type=event_type, document_id=document_id,
-        sentence="s", epistemic=epistemic, why={"trigger_lemma": "visit"},
+        event_id=f"{document_id}-e{n}",
+        origin="extracted",
+        date_start=date,
+        date_end=date,
+        source=source,
+        target=target,
+        event_type=event_type,
+        document_id=document_id,
+        sentence="s",
+        epistemic=epistemic,
+        why={"trigger_lemma": "visit"},
     )
 
 
 @pytest.fixture
 def con(tmp_path: Path):
     con = connect(tmp_path / "w.duckdb")
-    write_events(con, [
-        _event(1, "RUS", "PRK", "2000"), _event(2, "PRK", "RUS", "2019-04-25"),
-        _event(3, "CHN", "RUS", "2022-09", "SUPPORT"),
-        _event(4, "PRK", "RUS", "2022", "COOPERATE", epistemic="alleged"),
-    ], document_id="d1")
+    write_events(
+        con,
+        [
+            _event(1, "RUS", "PRK", "2000"),
+            _event(2, "PRK", "RUS", "2019-04-25"),
+            _event(3, "CHN", "RUS", "2022-09", "SUPPORT"),
+            _event(4, "PRK", "RUS", "2022", "COOPERATE", epistemic="alleged"),
+        ],
+        document_id="d1",
+    )
     return con
 
 
@@ -43,10 +63,14 @@ def test_read_events_in_date_order(con) -> None:
         pytest.param(EventFilter(actor="chn"), ["d1-e3"], id="actor"),
         pytest.param(EventFilter(dyad=("RUS", "PRK")), ["d1-e1", "d1-e2", "d1-e4"], id="dyad"),
         pytest.param(EventFilter(event_type="support"), ["d1-e3"], id="type"),
-        pytest.param(EventFilter(since=dt.date(2019, 1, 1)), ["d1-e2", "d1-e4", "d1-e3"],
-                     id="since"),
-        pytest.param(EventFilter(until=dt.date(2022, 8, 31)), ["d1-e1", "d1-e2", "d1-e4"],
-                     id="until-overlaps-year"),
+        pytest.param(
+            EventFilter(since=dt.date(2019, 1, 1)), ["d1-e2", "d1-e4", "d1-e3"], id="since"
+        ),
+        pytest.param(
+            EventFilter(until=dt.date(2022, 8, 31)),
+            ["d1-e1", "d1-e2", "d1-e4"],
+            id="until-overlaps-year",
+        ),
         pytest.param(EventFilter(epistemic="alleged"), ["d1-e4"], id="epistemic"),
         pytest.param(EventFilter(limit=1), ["d1-e1"], id="limit"),
     ],
@@ -63,7 +87,11 @@ def test_write_events_replaces_a_documents_extracted_events(con) -> None:
 def test_read_event_round_trips_fields(con) -> None:
     event = read_event(con, "d1-e3")
     assert (event.source, event.target, event.event_type, event.why) == (
-        "CHN", "RUS", "SUPPORT", {"trigger_lemma": "visit"})
+        "CHN",
+        "RUS",
+        "SUPPORT",
+        {"trigger_lemma": "visit"},
+    )
     with pytest.raises(NotFoundError, match="axiswatch events"):
         read_event(con, "nope")
 
