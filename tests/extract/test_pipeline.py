@@ -66,6 +66,26 @@ def _summary(events) -> list[tuple]:
             [("IND", "FRA", "COOPERATE", "2019", "2019")],
             id="joint-patrols",
         ),
+        pytest.param(
+            "In 2015, Turkey banned imports of Syrian cotton.",
+            [("TUR", "SYR", "SANCTION", "2015", "2015")],
+            id="trade-ban-is-sanction",
+        ),
+        pytest.param(
+            "In 2016, Saudi Arabia severed diplomatic relations with Iran.",
+            [("SAU", "IRN", "SANCTION", "2016", "2016")],
+            id="severed-relations",
+        ),
+        pytest.param(
+            "The Indian defence minister attended a parade in Moscow in June 2020.",
+            [("IND", "RUS", "CONSULT", "2020-06", "2020-06")],
+            id="attended-abroad",
+        ),
+        pytest.param(
+            "In 2019, Modi and Xi exchanged letters on the anniversary of ties.",
+            [("IND", "CHN", "CONSULT", "2019", "2019")],
+            id="exchanged-letters",
+        ),
     ],
 )
 def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]) -> None:
