@@ -92,6 +92,24 @@ def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]
     assert _summary(extract(text)) == expected
 
 
+def test_an_act_placed_before_or_after_the_clause_gets_no_date_of_its(extract) -> None:
+    events = extract(
+        "Modi hosted Bangladeshi Prime Minister Sheikh Hasina in New Delhi in March 2019, "
+        "weeks before her summit with Xi Jinping."
+    )
+    assert _summary(events) == [("BGD", "IND", "CONSULT", "2019-03", "2019-03")]
+
+
+def test_possessive_in_a_fronted_phrase_is_the_clause_subject(extract) -> None:
+    (summit, *_) = extract("Following his 2019 summit with Modi, Xi did not travel to India.")
+    assert (summit.source, summit.target, summit.date_start) == ("CHN", "IND", "2019")
+
+
+def test_backing_sanctions_is_no_support_for_the_sanctioned(extract) -> None:
+    events = extract("In 2010, Brazil supported UN sanctions against Iran.")
+    assert [(e.source, e.event_type, e.target) for e in events] == [("UN", "SANCTION", "IRN")]
+
+
 def test_penalised_party_is_the_actor_of_the_charged_act(extract) -> None:
     events = extract(
         "In 2023, the EU imposed sanctions on Iranian officials for supplying drones to Russia."

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from axiswatch.extract import epistemic
 from axiswatch.extract.arguments import (
     GROUP_HEADS,
+    PENALTY_NOUNS,
     PRONOUNS,
     ActorRef,
     MentionIndex,
@@ -146,6 +147,8 @@ JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
+TEMPORAL_RELATIONS = frozenset({"before", "after", "since", "until", "till", "following"})
+"""Words that place an act at another time than the clause they hang from."""
 ADDRESSED_TYPES = frozenset({"PROTEST", "ACCUSE", "REQUEST"})
 """Nominal acts whose "with X" names the addressee: "lodged a protest with China"."""
 MOTION_TARGET_VIAS = frozenset({"prep_to", "prep_in", "prep_for", "place_state", "object"})
@@ -289,6 +292,25 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     return found
 
 
+def _cataphoric_subject(pronoun: Token, inp: SentenceInput) -> ActorRef | None:
+    """ "Following his 2019 summit with Putin, Kim ...": a possessive in a fronted phrase
+    stands for the subject of the clause that phrase opens."""
+    if pronoun.dep_ != "poss":
+        return None
+    for above in pronoun.ancestors:
+        verb = above.head
+        if above.dep_ in {"prep", "advcl"} and verb.pos_ in {"VERB", "AUX"} and above.i < verb.i:
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            refs = [
+                r
+                for subj in subjects
+                if subj.i > pronoun.i
+                for r in inp.index.refs_in(phrase_tokens(subj), "pronoun_cataphora")
+            ]
+            return refs[0] if refs else None
+    return None
+
+
 def _nearest_earlier_actor(pronoun: Token, inp: SentenceInput) -> ActorRef | None:
     """A subject pronoun's antecedent in its own sentence: the nearest earlier subject actor."""
     for i in range(pronoun.i - 1, inp.sent.start - 1, -1):
@@ -367,7 +389,11 @@ def _refs_for_heads(
         if found:
             found = _role_refs(head, found, inp)
         elif head.lower_ in PRONOUNS:
-            earlier = _nearest_earlier_actor(head, inp) if via in SUBJECT_VIAS else None
+            earlier = (
+                _cataphoric_subject(head, inp) or _nearest_earlier_actor(head, inp)
+                if via in SUBJECT_VIAS
+                else None
+            )
             if earlier is not None:
                 found = [earlier]
             elif antecedent is not None:
@@ -463,6 +489,16 @@ def _presence_arguments(
         if t.i in inp.places
     ]
     return sources, _dedupe(targets)
+
+
+def _penalised_ref(ref: ActorRef, inp: SentenceInput) -> bool:
+    """ "supported (UN) sanctions against North Korea": the actor is in the penalty's phrase.
+
+    Backing a penalty is no support for the one penalised, nor an event with the penaliser;
+    the penalty noun codes its own event.
+    """
+    tok = inp.sent.doc[ref.token_i]
+    return any(a.lemma_.lower() in PENALTY_NOUNS and a.pos_ == "NOUN" for a in tok.ancestors)
 
 
 def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
@@ -631,7 +667,12 @@ def _pick_date(
     """The trigger's own date, else a governing trigger's, else the sentence's, else context."""
     mine = owned.get(tok.i)
     if not mine:
-        mine = next((owned[a.i] for a in tok.ancestors if owned.get(a.i)), None)
+        for above in tok.ancestors:
+            if above.lower_ in TEMPORAL_RELATIONS and above.dep_ in {"prep", "mark"}:
+                return None  # "weeks before the summit": the summit's time is not the clause's
+            if owned.get(above.i):
+                mine = owned[above.i]
+                break
     if not mine:
         mine = owned.get(-1)
     if not mine and discourse.previous_date is not None:
@@ -713,6 +754,8 @@ def _code_trigger(
             sources, targets = targets, sources
         source_ids = {s.actor for s in sources}
         targets = [t for t in targets if t.actor not in source_ids]
+        if event_type == "SUPPORT":
+            targets = [t for t in targets if not _penalised_ref(t, inp)]
         if event_type in {"MOBILIZE", "THREATEN"}:
             targets = [t for t in targets if t.via not in {"prep_in", "prep_at", "prep_into"}]
             topic = discourse.topic
