@@ -86,6 +86,16 @@ def _summary(events) -> list[tuple]:
             [("IND", "CHN", "CONSULT", "2019", "2019")],
             id="exchanged-letters",
         ),
+        pytest.param(
+            "China opened diplomatic relations with Israel in January 1992.",
+            [("CHN", "ISR", "SUPPORT", "1992-01", "1992-01")],
+            id="opened-relations",
+        ),
+        pytest.param(
+            "The Japanese Prime Minister flew into Tehran on 12 June 2019.",
+            [("JPN", "IRN", "CONSULT", "2019-06-12", "2019-06-12")],
+            id="flew-into-a-capital",
+        ),
     ],
 )
 def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]) -> None:
@@ -103,6 +113,14 @@ def test_an_act_placed_before_or_after_the_clause_gets_no_date_of_its(extract) -
 def test_possessive_in_a_fronted_phrase_is_the_clause_subject(extract) -> None:
     (summit, *_) = extract("Following his 2019 summit with Modi, Xi did not travel to India.")
     assert (summit.source, summit.target, summit.date_start) == ("CHN", "IND", "2019")
+
+
+def test_a_statement_about_every_state_is_not_about_the_last_partner(extract) -> None:
+    events = extract(
+        "In May 2019, Modi met Abe in Tokyo. Modi said India threatened no state that "
+        "respected its borders."
+    )
+    assert [(e.source, e.event_type, e.target) for e in events] == [("IND", "CONSULT", "JPN")]
 
 
 def test_backing_sanctions_is_no_support_for_the_sanctioned(extract) -> None:

@@ -147,11 +147,28 @@ JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
+GENERIC_NOUNS = frozenset({"state", "country", "nation", "government"})
+QUANTIFIERS = frozenset({"no", "any", "every", "all", "other"})
+
+
+def _generic_referent(tok: Token) -> bool:
+    """ "no state", "any country", "anyone": the statement is about everyone, not a partner."""
+    if tok.lower_ in {"anyone", "nobody", "anybody", "everyone"}:
+        return True
+    return (
+        tok.lemma_.lower() in GENERIC_NOUNS
+        and tok.dep_ != "compound"
+        and any(c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ in {"det", "amod"})
+    )
+
+
 TEMPORAL_RELATIONS = frozenset({"before", "after", "since", "until", "till", "following"})
 """Words that place an act at another time than the clause they hang from."""
 ADDRESSED_TYPES = frozenset({"PROTEST", "ACCUSE", "REQUEST"})
 """Nominal acts whose "with X" names the addressee: "lodged a protest with China"."""
-MOTION_TARGET_VIAS = frozenset({"prep_to", "prep_in", "prep_for", "place_state", "object"})
+MOTION_TARGET_VIAS = frozenset(
+    {"prep_to", "prep_in", "prep_into", "prep_for", "place_state", "object"}
+)
 QUANTITY_NOUNS = frozenset(
     {
         "round",
@@ -607,6 +624,7 @@ def _statement_coding(
     pos, neg = len(words & POSITIVE), len(words & NEGATIVE)
     if (
         not targets
+        and not any(_generic_referent(t) for t in content)
         and discourse.target is not None
         and discourse.source is not None
         and discourse.source.actor in own
