@@ -115,6 +115,46 @@ def test_possessive_in_a_fronted_phrase_is_the_clause_subject(extract) -> None:
     assert (summit.source, summit.target, summit.date_start) == ("CHN", "IND", "2019")
 
 
+def test_a_date_describing_a_thing_does_not_date_the_act(extract) -> None:
+    events = extract(
+        "Modi arrived in Tokyo on 28 October 2018. The same day the two signed an accord "
+        "that replaced the agreement of March 2008."
+    )
+    assert [(e.event_type, e.date_start) for e in events] == [
+        ("CONSULT", "2018-10-28"),
+        ("SUPPORT", "2018-10-28"),
+    ]
+
+
+def test_an_act_in_an_after_clause_is_not_dated_by_the_main_clause(extract) -> None:
+    events = extract("In 2014, after Russia annexed Crimea, Belarus backed Moscow.")
+    assert _summary(events) == [("BLR", "RUS", "SUPPORT", "2014", "2014")]
+
+
+def test_a_planned_meeting_is_not_dated_by_the_clause(extract) -> None:
+    events = extract(
+        "Modi visited Beijing in April 2018 as preparations for a summit between Modi and "
+        "Xi Jinping were under way."
+    )
+    assert _summary(events) == [("IND", "CHN", "CONSULT", "2018-04", "2018-04")]
+
+
+def test_the_two_leaders_are_the_last_two_states_not_an_organisation(extract) -> None:
+    events = extract(
+        "Modi met Abe in Tokyo in October 2018. The meeting came a day after the IMF "
+        "criticised Japan. The two leaders signed a joint statement."
+    )
+    signed = [e for e in events if e.event_type == "SUPPORT"]
+    assert [(e.source, e.target) for e in signed] == [("IND", "JPN")]
+
+
+def test_an_issued_joint_statement_is_support_and_a_signed_one_is_coded_once(extract) -> None:
+    issued = extract("On 4 May 2015 India and Japan issued a joint statement on trade.")
+    assert [(e.event_type, e.trigger) for e in issued] == [("SUPPORT", "statement")]
+    signed = extract("On 4 May 2015 India and Japan signed a joint statement on trade.")
+    assert [(e.event_type, e.trigger) for e in signed] == [("SUPPORT", "signed")]
+
+
 def test_a_statement_about_every_state_is_not_about_the_last_partner(extract) -> None:
     events = extract(
         "In May 2019, Modi met Abe in Tokyo. Modi said India threatened no state that "

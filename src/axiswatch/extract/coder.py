@@ -103,6 +103,7 @@ LIGHT_VERBS = frozenset(
         "commence",
         "file",
         "lodge",
+        "use",
         "register",
         "voice",
         "express",
@@ -147,6 +148,8 @@ JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
+NOUNS = frozenset({"NOUN", "PROPN"})
+STATE_GROUP_WORDS = frozenset({"country", "state", "nation", "government", "capital"})
 GENERIC_NOUNS = frozenset({"state", "country", "nation", "government"})
 QUANTIFIERS = frozenset({"no", "any", "every", "all", "other"})
 
@@ -226,6 +229,8 @@ class Discourse:
     next_topic: ActorRef | None = None
     source: ActorRef | None = None
     target: ActorRef | None = None
+    state_pair: tuple[ActorRef, ActorRef] | None = None
+    """The actors of the last event between two states (not organisations)."""
     events: list[CodedEvent] = field(default_factory=list)
 
 
@@ -306,7 +311,13 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
         trig = next((t for t in senses if _matches(tok, t)), None)
         if trig is not None:
             found.append((tok, trig))
-    return found
+    verbs = {tok.i: trig.event_type for tok, trig in found if tok.pos_ == "VERB"}
+    return [(tok, trig) for tok, trig in found if not _repeats_its_verb(tok, trig, verbs)]
+
+
+def _repeats_its_verb(tok: Token, trig: Trigger, verbs: dict[int, str]) -> bool:
+    """ "signed a joint statement": the verb codes the act; its object noun would repeat it."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and verbs.get(tok.head.i) == trig.event_type
 
 
 def _cataphoric_subject(pronoun: Token, inp: SentenceInput) -> ActorRef | None:
@@ -361,6 +372,13 @@ def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[A
         return []
     pair = [discourse.source, discourse.target]
     roles = ROLE_WORDS.get(head.lower_)
+    if (roles or head.lemma_.lower() in STATE_GROUP_WORDS) and any(
+        ref.actor in inp.igo_ids for ref in pair
+    ):
+        # "the two leaders" / "the two countries" are states: skip an organisation in between
+        if discourse.state_pair is None:
+            return []
+        pair = list(discourse.state_pair)
     if roles and "foreign" not in words and head.lemma_ == "minister":
         roles = None
     out = []
@@ -675,8 +693,27 @@ def _own_dates(
     for expr, first_token in dates:
         holders = [i for i, (lo, hi) in spans.items() if lo <= first_token <= hi]
         key = min(holders, key=lambda i: spans[i][1] - spans[i][0]) if holders else -1
+        if _describes_a_thing(sent.doc[first_token], key):
+            key = NAMING_DATE
         owned.setdefault(key, []).append(expr)
     return owned
+
+
+NAMING_DATE = -2
+"""Owner of a date that describes a thing ("the treaty of February 2000"), not an act."""
+
+
+def _describes_a_thing(date: Token, holder: int) -> bool:
+    """Whether the date sits in a relative clause or an "of" phrase of a noun below the
+    trigger that holds it (or below the sentence's root when no trigger does)."""
+    node = date
+    while node.i != holder and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in NOUNS:
+            return node.head.head.i != holder
+        node = node.head
+    return False
 
 
 def _pick_date(
@@ -685,9 +722,15 @@ def _pick_date(
     """The trigger's own date, else a governing trigger's, else the sentence's, else context."""
     mine = owned.get(tok.i)
     if not mine:
+        if _time_relative_clause(tok):
+            return None  # "after Russia invaded Ukraine, ...": not the main clause's time
         for above in tok.ancestors:
             if above.lower_ in TEMPORAL_RELATIONS and above.dep_ in {"prep", "mark"}:
                 return None  # "weeks before the summit": the summit's time is not the clause's
+            if _time_relative_clause(above):
+                return None
+            if above.pos_ == "NOUN" and above.lemma_.lower() in epistemic.PLAN_NOUNS:
+                return None  # "preparations for a summit": a planned act has no date here
             if owned.get(above.i):
                 mine = owned[above.i]
                 break
@@ -695,12 +738,20 @@ def _pick_date(
         mine = owned.get(-1)
     if not mine and discourse.previous_date is not None:
         return discourse.previous_date, True
-    if not mine and owned:
-        mine = owned[min(owned, key=lambda i: abs(i - tok.i))]  # another act's date here
+    acts = [i for i in owned if i != NAMING_DATE]
+    if not mine and acts:
+        mine = owned[min(acts, key=lambda i: abs(i - tok.i))]  # another act's date here
     if not mine:
         return None
     expr = min(mine, key=lambda e: (e.relative, PRECISION_RANK.get(e.precision, 9)))
     return expr, expr.relative
+
+
+def _time_relative_clause(tok: Token) -> bool:
+    """An adverbial clause opened by "after", "before", "since" or "until"."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TEMPORAL_RELATIONS for c in tok.children
+    )
 
 
 def _coordinated(exprs: list[TimeExpr], sent: Span) -> bool:

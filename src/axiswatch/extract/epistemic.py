@@ -30,6 +30,10 @@ HEDGE_LEMMAS = frozenset(
         "potentially",
     }
 )
+PLAN_NOUNS = frozenset(
+    {"preparation", "plan", "proposal", "prospect", "possibility", "hope", "expectation", "idea"}
+)
+"""Nouns of "preparations for a summit": the act they govern has not (yet) happened."""
 CHARGING_VERBS = frozenset(
     {"condemn", "criticize", "criticise", "punish", "sanction", "fault", "penalize", "penalise"}
 )
@@ -124,6 +128,9 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
     for node in chain[1:]:
         if node.lemma_.lower() in ALLEGE_LEMMAS:
             return Status("alleged", node.text)
+    planned_by = _planning_noun(token)
+    if planned_by is not None:
+        return Status("hypothetical", planned_by.text)
     blamed_by = _charged_act(token)
     if blamed_by is not None:
         return Status("alleged", blamed_by.text)
@@ -150,4 +157,14 @@ def _charged_act(token: Token) -> Token | None:
     charging = verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING_VERBS
     if charging or penalised(verb) is not None:
         return verb
+    return None
+
+
+def _planning_noun(token: Token) -> Token | None:
+    """The noun of "preparations for a second meeting" over the act it plans."""
+    for above in token.ancestors:
+        if above.pos_ == "NOUN" and above.lemma_.lower() in PLAN_NOUNS:
+            return above
+        if above.pos_ in {"VERB", "AUX"}:
+            return None
     return None

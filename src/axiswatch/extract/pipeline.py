@@ -132,7 +132,7 @@ class Extractor:
                 stated.update(event_key(item) for item in coded)
                 for item in fresh:
                     events.append(self._to_event(item, sent, offset, source, len(events) + 1))
-                _carry(discourse, sent, coded)
+                _carry(discourse, sent, coded, self.igo_ids)
             previous_paragraph = paragraph
             if progress is not None:
                 progress(n_paragraph, len(paragraphs), source.doc)
@@ -271,7 +271,9 @@ def is_reference_note(paragraph: str) -> bool:
     return REFERENCE_NOTE.search(paragraph) is not None
 
 
-def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
+def _carry(
+    discourse: Discourse, sent: Span, coded: list[CodedEvent], igo_ids: frozenset[str]
+) -> None:
     """What this sentence leaves for the next: its main date, its actors and its events."""
     date = discourse.sentence_date
     if coded and coded[0].date is not None:
@@ -281,6 +283,14 @@ def _carry(discourse: Discourse, sent: Span, coded: list[CodedEvent]) -> None:
         discourse.previous_date = date
     if coded:
         discourse.source, discourse.target = coded[0].source, coded[0].target
+    discourse.state_pair = next(
+        (
+            (ev.source, ev.target)
+            for ev in coded
+            if ev.source.actor not in igo_ids and ev.target.actor not in igo_ids
+        ),
+        discourse.state_pair,
+    )
     if discourse.previous_date is not None:
         discourse.last_absolute = discourse.previous_date
     discourse.events = coded
