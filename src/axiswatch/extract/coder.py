@@ -32,6 +32,7 @@ from axiswatch.extract.arguments import (
 )
 from axiswatch.extract.dates import TimeExpr
 from axiswatch.extract.lexicon import Trigger, evaluative_words, triggers
+from axiswatch.extract.votes import VoteFrame, list_voters, vote_coding
 
 IGO_IDS = frozenset(
     {
@@ -56,22 +57,6 @@ IGO_IDS = frozenset(
         "AUKUS",
     }
 )
-RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion"})
-AGAINST_CUES = frozenset(
-    {
-        "condemn",
-        "condemning",
-        "against",
-        "deplore",
-        "deploring",
-        "sanction",
-        "sanctions",
-        "censure",
-        "demand",
-        "demanding",
-    }
-)
-FOR_CUES = frozenset({"support", "integrity", "favour", "favor", "sovereignty"})
 POSITIVE, NEGATIVE = evaluative_words()
 THREAT_CUES = frozenset({"nuclear", "retaliate", "respond", "retaliation", "destroy"})
 ROLE_WORDS = {
@@ -231,6 +216,8 @@ class Discourse:
     target: ActorRef | None = None
     state_pair: tuple[ActorRef, ActorRef] | None = None
     """The actors of the last event between two states (not organisations)."""
+    vote_frame: VoteFrame | None = None
+    """The last text voted on in the paragraph (see :mod:`axiswatch.extract.votes`)."""
     events: list[CodedEvent] = field(default_factory=list)
 
 
@@ -563,57 +550,6 @@ def _place_near(tok: Token, inp: SentenceInput) -> tuple[str, str] | None:
     return None
 
 
-def _vote_coding(
-    tok: Token, trig: Trigger, targets_scope: list[Token], inp: SentenceInput
-) -> tuple[str, str, ActorRef] | None:
-    """Code a vote by how the text frames the resolution (see the annotation guide)."""
-    resolution = next((t for t in targets_scope if t.lemma_.lower() in RESOLUTION_LEMMAS), None)
-    if resolution is None:
-        return None
-    voter_against = (
-        trig.lemma == "veto"
-        or any(c.lower_ == "against" for c in tok.children if c.dep_ == "prep")
-        or (trig.lemma == "support" and epistemic.is_negated(tok))
-    )
-    framing, actor = None, None
-    for t in sorted(resolution.subtree, key=lambda x: x.i):
-        if (
-            framing is None
-            and t.i != resolution.i
-            and (t.lower_ in AGAINST_CUES or t.lemma_ in AGAINST_CUES)
-        ):
-            framing = "against"
-        elif framing is None and (t.lower_ in FOR_CUES or t.lemma_ in FOR_CUES):
-            framing = "for"
-        ref = inp.index.by_token.get(t.i)
-        if framing and ref is not None and ref.actor not in inp.igo_ids:
-            actor = ref
-            break
-    if actor is None:
-        return _unframed_vote(resolution, voter_against, inp)
-    if voter_against:
-        return ("SUPPORT", "05", actor) if framing == "against" else ("REJECT", "12", actor)
-    return ("ACCUSE", "111", actor) if framing == "against" else ("SUPPORT", "05", actor)
-
-
-def _unframed_vote(
-    resolution: Token, voter_against: bool, inp: SentenceInput
-) -> tuple[str, str, ActorRef] | None:
-    """A vote on a text whose framing is unclear: it concerns the state it names (or places)."""
-    tokens = sorted(resolution.subtree, key=lambda t: t.i)
-    refs = [inp.index.by_token[t.i] for t in tokens if t.i in inp.index.by_token]
-    states = [r for r in refs if r.actor not in inp.igo_ids]
-    places = [
-        ActorRef(inp.places[t.i][1], None, t.i, "resolution_place")
-        for t in tokens
-        if t.i in inp.places and t.i not in inp.index.by_token
-    ]
-    chosen = (states or places or refs or [None])[0]
-    if chosen is None:
-        return None
-    return ("REJECT", "12", chosen) if voter_against else ("SUPPORT", "05", chosen)
-
-
 def _statement_coding(
     tok: Token, sources: list[ActorRef], inp: SentenceInput, discourse: Discourse
 ) -> tuple[str, str, list[ActorRef]] | None:
@@ -783,7 +719,14 @@ def _code_trigger(
     owned: dict[int, list[TimeExpr]],
 ) -> list[CodedEvent]:
     is_verb = tok.pos_ in {"VERB", "AUX", "ADJ"}
-    if trig.presence:
+    if trig.vote and not is_verb and trig.lemma == "vote":
+        voters = list_voters(tok)
+        if not voters:
+            return []
+        heads = with_conjuncts(voters)  # the voters themselves, not "the votes" they were
+        refs = [r for h in heads for r in inp.index.refs_in(phrase_tokens(h), "vote_list")]
+        sources, targets = _dedupe(refs), []
+    elif trig.presence:
         sources, targets = _presence_arguments(tok, inp, discourse)
     elif is_verb:
         sources, targets = _verb_arguments(tok, inp, discourse)
@@ -797,7 +740,7 @@ def _code_trigger(
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
     scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
     if trig.vote or trig.lemma == "support":
-        coded = _vote_coding(tok, trig, scope, inp)
+        coded = vote_coding(tok, trig, scope, inp, discourse.vote_frame)
         if coded is not None:
             event_type, cameo, target = coded
             targets, mode, rule = [target], "vote", f"vote_framing:{trig.lemma}"
@@ -822,7 +765,8 @@ def _code_trigger(
         if trig.reverse:
             sources, targets = targets, sources
         source_ids = {s.actor for s in sources}
-        targets = [t for t in targets if t.actor not in source_ids]
+        if mode != "vote":  # a voter may be the state voted on: only that pair goes
+            targets = [t for t in targets if t.actor not in source_ids]
         if event_type == "SUPPORT":
             targets = [t for t in targets if not _penalised_ref(t, inp)]
         if event_type in {"MOBILIZE", "THREATEN"}:

@@ -28,6 +28,7 @@ from axiswatch.extract.coder import (
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
 from axiswatch.extract.lexicon import find_places, triggers
 from axiswatch.extract.nlp import load_nlp
+from axiswatch.extract.votes import sentence_vote_frame
 from axiswatch.model import Event
 from axiswatch.ontology.cameo import cameo_code
 
@@ -202,6 +203,7 @@ class Extractor:
         )
         coded = code_sentence(inp, discourse)
         discourse.next_topic = _subject_actor(sent, by_token)
+        discourse.vote_frame = sentence_vote_frame(inp) or discourse.vote_frame
         return coded
 
     def _to_event(

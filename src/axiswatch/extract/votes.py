@@ -1,0 +1,211 @@
+"""Votes and vetoes, coded by how the text frames what was voted on (annotation guide).
+
+A vote for a text against a state is ACCUSE, for a text in its favour SUPPORT; a vote against
+(or a veto of) a text against a state is SUPPORT, of a text in its favour REJECT. A text
+whose framing is unclear concerns the state it names: voting for it is SUPPORT, against it
+REJECT.
+
+The text voted on is a resolution (or draft, motion) in the vote's own phrase; else one
+elsewhere in the sentence, or an act of a UN body there ("the Assembly suspended Russia ...,
+and China voted against"); else the last such text of the paragraph (``Discourse.vote_frame``),
+so that "Russia, Belarus and Syria voted no" after "the Assembly condemned Russia's annexation"
+is coded against that resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from axiswatch.extract import epistemic
+from axiswatch.extract.arguments import ActorRef, subjects_of
+
+if TYPE_CHECKING:
+    from axiswatch.extract.coder import SentenceInput
+    from axiswatch.extract.lexicon import Trigger
+
+RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion"})
+AGAINST_CUES = frozenset(
+    {
+        "condemn",
+        "condemning",
+        "against",
+        "deplore",
+        "deploring",
+        "sanction",
+        "sanctions",
+        "censure",
+        "demand",
+        "demanding",
+    }
+)
+FOR_CUES = frozenset({"support", "integrity", "favour", "favor", "sovereignty"})
+VICTIM_NOUNS = frozenset({"aggression", "attack", "invasion", "occupation", "war"})
+"""Nouns of "Aggression against Ukraine": the state after "against" is the one wronged."""
+BODY_ACTS = frozenset(
+    {"condemn", "deplore", "suspend", "censure", "denounce", "demand", "expel", "reprimand"}
+)
+"""Acts of a UN body that a vote in the same sentence is about ("the Assembly suspended X")."""
+UN_BODY_WORDS = frozenset({"assembly", "council"})
+
+
+@dataclass(frozen=True)
+class VoteFrame:
+    """What a vote was on: a text against or for a state (``framing``), or just about it."""
+
+    framing: str | None
+    actor: ActorRef
+
+
+def vote_coding(
+    tok: Token,
+    trig: Trigger,
+    scope: list[Token],
+    inp: SentenceInput,
+    carried: VoteFrame | None,
+) -> tuple[str, str, ActorRef] | None:
+    """(type, CAMEO, target) of a vote trigger, or None when no voted text is found."""
+    resolution = next((t for t in scope if t.lemma_.lower() in RESOLUTION_LEMMAS), None)
+    if resolution is not None:
+        frame = frame_of(resolution, inp)
+    elif trig.vote:
+        frame = sentence_vote_frame(inp)
+        if frame is None and carried is not None:
+            # the text of an earlier sentence: its actor is named there, not here
+            actor = ActorRef(carried.actor.actor, carried.actor.person, tok.i, "earlier_resolution")
+            frame = VoteFrame(carried.framing, actor)
+    else:
+        frame = None
+    if frame is None:
+        return None
+    against = _votes_against(tok, trig)
+    if frame.framing is None:
+        return ("REJECT", "12", frame.actor) if against else ("SUPPORT", "05", frame.actor)
+    if against:
+        return (
+            ("SUPPORT", "05", frame.actor)
+            if frame.framing == "against"
+            else (
+                "REJECT",
+                "12",
+                frame.actor,
+            )
+        )
+    return (
+        ("ACCUSE", "111", frame.actor)
+        if frame.framing == "against"
+        else (
+            "SUPPORT",
+            "05",
+            frame.actor,
+        )
+    )
+
+
+def list_voters(noun: Token) -> list[Token]:
+    """Voter heads of "the five no votes were A, B and C" / "the no votes came from A, B"
+    (conjuncts follow from the heads); [] for any other use of the noun "vote"."""
+    if not any(c.lower_ in {"no", "yes"} for c in noun.children if c.dep_ in {"det", "amod"}):
+        return []
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        return [c for c in head.children if c.dep_ == "attr"]
+    if noun.dep_ == "nsubj":
+        return [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    if noun.dep_ == "nsubjpass":
+        return [p for c in head.children if c.dep_ == "agent" for p in c.children]
+    return []
+
+
+def _votes_against(tok: Token, trig: Trigger) -> bool:
+    """A veto, "voted against", "voted no", "the no votes", or "did not support"."""
+    return (
+        trig.lemma == "veto"
+        or any(c.lower_ in {"against", "no"} for c in tok.children)
+        or (trig.lemma == "support" and epistemic.is_negated(tok))
+    )
+
+
+def frame_of(resolution: Token, inp: SentenceInput) -> VoteFrame | None:
+    """How the resolution's own words frame it, else the state it names (or places)."""
+    framing: str | None = None
+    tokens = _resolution_phrase(resolution)
+    for t in tokens:
+        if framing is None and t.i != resolution.i and _is_against(t):
+            framing = "for" if t.head.lemma_.lower() in VICTIM_NOUNS else "against"
+        elif framing is None and (t.lower_ in FOR_CUES or t.lemma_ in FOR_CUES):
+            framing = "for"
+        ref = inp.index.by_token.get(t.i)
+        if framing and ref is not None and ref.actor not in inp.igo_ids:
+            return VoteFrame(framing, ref)
+    return _unframed(tokens, inp)
+
+
+def _resolution_phrase(resolution: Token) -> list[Token]:
+    """The resolution's words, with its number ("resolution ES-11/1") and a title that
+    follows as a second object or apposition ("..., "Aggression against Ukraine",")."""
+    phrase = resolution.head if resolution.dep_ == "compound" else resolution
+    tokens = list(phrase.subtree)
+    if phrase.dep_ in {"dobj", "pobj", "nsubjpass"}:
+        for sibling in phrase.head.children:
+            if sibling.i > phrase.i and sibling.dep_ in {"dobj", "appos"}:
+                tokens.extend(sibling.subtree)
+    return sorted(set(tokens), key=lambda x: x.i)
+
+
+def _is_against(t: Token) -> bool:
+    return t.lower_ in AGAINST_CUES or t.lemma_ in AGAINST_CUES
+
+
+def _unframed(tokens: Iterable[Token], inp: SentenceInput) -> VoteFrame | None:
+    tokens = list(tokens)
+    refs = [inp.index.by_token[t.i] for t in tokens if t.i in inp.index.by_token]
+    states = [r for r in refs if r.actor not in inp.igo_ids]
+    places = [
+        ActorRef(inp.places[t.i][1], None, t.i, "resolution_place")
+        for t in tokens
+        if t.i in inp.places and t.i not in inp.index.by_token
+    ]
+    chosen = (states or places or refs or [None])[0]
+    return VoteFrame(None, chosen) if chosen is not None else None
+
+
+def sentence_vote_frame(inp: SentenceInput) -> VoteFrame | None:
+    """The text voted on in this sentence: a framed resolution, a UN body's act, or any
+    resolution naming a state."""
+    resolutions = [t for t in inp.sent if t.lemma_.lower() in RESOLUTION_LEMMAS]
+    frames = [f for f in (frame_of(r, inp) for r in resolutions) if f is not None]
+    framed = next((f for f in frames if f.framing is not None), None)
+    return framed or _body_act(inp) or (frames[0] if frames else None)
+
+
+def _body_act(inp: SentenceInput) -> VoteFrame | None:
+    """ "the Assembly suspended Russia from the Human Rights Council": against Russia."""
+    for verb in inp.sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in BODY_ACTS:
+            continue
+        if not any(_is_un_body(s, inp) for s in subjects_of(verb)):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for t in sorted(obj.subtree, key=lambda x: x.i):
+                ref = inp.index.by_token.get(t.i)
+                if ref is not None and ref.actor not in inp.igo_ids:
+                    return VoteFrame("against", ref)
+    return None
+
+
+def _is_un_body(subject: Token, inp: SentenceInput) -> bool:
+    """A subject that is a UN organ: resolved as one, or "the Assembly" / "the Council"."""
+    ref = inp.index.by_token.get(subject.i)
+    if ref is not None:
+        return ref.actor in inp.igo_ids
+    return subject.lower_ in UN_BODY_WORDS and subject.text[:1].isupper()

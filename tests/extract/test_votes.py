@@ -1,0 +1,61 @@
+"""Votes coded by what was voted on, found in the vote's phrase, its sentence or paragraph."""
+
+from __future__ import annotations
+
+
+def _votes(events) -> list[tuple]:
+    return [(e.source, e.event_type, e.target, e.date_start) for e in events if e.mode == "vote"]
+
+
+def test_voting_against_a_un_body_act_in_the_same_sentence(extract) -> None:
+    events = extract(
+        "On 16 March 2011, the Assembly suspended Libya from the Human Rights Council, and "
+        "both Venezuela and Cuba voted against."
+    )
+    assert _votes(events) == [
+        ("VEN", "SUPPORT", "LBY", "2011-03-16"),
+        ("CUB", "SUPPORT", "LBY", "2011-03-16"),
+    ]
+
+
+def test_voting_no_on_the_resolution_of_the_previous_sentence(extract) -> None:
+    events = extract(
+        "On 5 May 2015, the General Assembly condemned Syria's use of chemical weapons in "
+        "resolution 69/300. Iran and Venezuela voted no."
+    )
+    assert _votes(events) == [
+        ("IRN", "SUPPORT", "SYR", "2015-05-05"),
+        ("VEN", "SUPPORT", "SYR", "2015-05-05"),
+    ]
+
+
+def test_the_no_votes_were_a_list_of_states(extract) -> None:
+    events = extract(
+        'On 1 June 2016, the Assembly adopted resolution 70/1, "Territorial integrity of '
+        'Georgia", by 90 votes to 3. The three no votes were Russia, Syria and Nicaragua.'
+    )
+    assert _votes(events) == [
+        ("RUS", "REJECT", "GEO", "2016-06-01"),
+        ("SYR", "REJECT", "GEO", "2016-06-01"),
+        ("NIC", "REJECT", "GEO", "2016-06-01"),
+    ]
+
+
+def test_the_no_votes_came_from_a_list_of_states(extract) -> None:
+    events = extract(
+        'On 1 June 2016, the Assembly adopted resolution 70/1, "Aggression against Georgia", '
+        "by 90 votes to 2. The no votes came from Syria and Nicaragua."
+    )
+    assert _votes(events) == [
+        ("SYR", "REJECT", "GEO", "2016-06-01"),
+        ("NIC", "REJECT", "GEO", "2016-06-01"),
+    ]
+
+
+def test_a_vote_tally_is_not_a_vote_event(extract) -> None:
+    events = extract("On 1 June 2016, the Assembly adopted resolution 70/1 by 90 votes to 3.")
+    assert _votes(events) == []
+
+
+def test_a_vote_with_nothing_voted_on_in_the_paragraph_is_not_coded(extract) -> None:
+    assert _votes(extract("In 2016, Syria and Nicaragua voted no.")) == []
