@@ -59,3 +59,24 @@ def test_a_vote_tally_is_not_a_vote_event(extract) -> None:
 
 def test_a_vote_with_nothing_voted_on_in_the_paragraph_is_not_coded(extract) -> None:
     assert _votes(extract("In 2016, Syria and Nicaragua voted no.")) == []
+
+
+def test_vetoes_cast_on_a_sanctions_text_support_the_state_it_targets(extract) -> None:
+    events = extract(
+        "That consensus broke on 3 June 2019. Nine members voted in favour, but China and "
+        "Russia cast vetoes, the first veto cast on a Syria sanctions text since the Council "
+        "began imposing sanctions in 2011."
+    )
+    assert _votes(events) == [
+        ("CHN", "SUPPORT", "SYR", "2019-06-03"),
+        ("RUS", "SUPPORT", "SYR", "2019-06-03"),
+    ]
+
+
+def test_the_council_after_the_security_council_is_that_organ(extract) -> None:
+    events = extract(
+        "The UN Security Council met on 2 May 2019. On 3 May 2019, the Council imposed "
+        "sanctions on Mali."
+    )
+    sanctions = [(e.source, e.event_type, e.target) for e in events if e.event_type == "SANCTION"]
+    assert sanctions == [("UNSC", "SANCTION", "MLI")]

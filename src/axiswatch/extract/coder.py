@@ -89,6 +89,7 @@ LIGHT_VERBS = frozenset(
         "file",
         "lodge",
         "use",
+        "cast",
         "register",
         "voice",
         "express",
@@ -640,11 +641,11 @@ NAMING_DATE = -2
 
 
 def _describes_a_thing(date: Token, holder: int) -> bool:
-    """Whether the date sits in a relative clause or an "of" phrase of a noun below the
-    trigger that holds it (or below the sentence's root when no trigger does)."""
+    """Whether the date sits in a relative clause, an "of" phrase of a noun, or a "since"
+    / "after" clause below the trigger that holds it (or the root when no trigger does)."""
     node = date
     while node.i != holder and node.head.i != node.i:
-        if node.dep_ in {"relcl", "acl"}:
+        if node.dep_ in {"relcl", "acl"} or _time_relative_clause(node):
             return True
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in NOUNS:
             return node.head.head.i != holder

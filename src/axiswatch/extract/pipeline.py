@@ -177,6 +177,8 @@ class Extractor:
                 surname = m.person.split()[-1] if " " in m.person else m.person
                 persons[surname.lower()] = ActorRef(m.actor, m.person, -1, "earlier_mention")
                 persons[m.person.split()[0].lower()] = persons[surname.lower()]
+            if m.actor in UN_BODIES:
+                persons[UN_BODIES[m.actor]] = ActorRef(m.actor, None, -1, "earlier_mention")
         for tok in sent:
             if tok.i not in by_token and tok.pos_ == "PROPN" and tok.lower_ in persons:
                 ref = persons[tok.lower_]
@@ -271,6 +273,10 @@ def mask_footnotes(text: str) -> str:
 def is_reference_note(paragraph: str) -> bool:
     """A numbered footnote or a bibliography line ("[5] “Title”, Publisher, (Date of ...")."""
     return REFERENCE_NOTE.search(paragraph) is not None
+
+
+UN_BODIES = {"UNSC": "council", "UNGA": "assembly"}
+"""UN organs that a later "the Council" / "the Assembly" (capitalised) refers back to."""
 
 
 def _carry(

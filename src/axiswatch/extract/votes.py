@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from axiswatch.extract.coder import SentenceInput
     from axiswatch.extract.lexicon import Trigger
 
-RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion"})
+RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion", "text"})
 AGAINST_CUES = frozenset(
     {
         "condemn",
@@ -147,7 +147,10 @@ def frame_of(resolution: Token, inp: SentenceInput) -> VoteFrame | None:
         ref = inp.index.by_token.get(t.i)
         if framing and ref is not None and ref.actor not in inp.igo_ids:
             return VoteFrame(framing, ref)
-    return _unframed(tokens, inp)
+    unframed = _unframed(tokens, inp)
+    if framing == "against" and unframed is not None and unframed.actor.actor not in inp.igo_ids:
+        return VoteFrame(framing, unframed.actor)  # "a North Korea sanctions text"
+    return unframed
 
 
 def _resolution_phrase(resolution: Token) -> list[Token]:
