@@ -155,6 +155,29 @@ def test_an_issued_joint_statement_is_support_and_a_signed_one_is_coded_once(ext
     assert [(e.event_type, e.trigger) for e in signed] == [("SUPPORT", "signed")]
 
 
+def test_a_named_period_as_the_object_is_not_the_date(extract) -> None:
+    events = extract(
+        "Lukashenko pledged full support for Russia's war in Ukraine during his March 2023 "
+        "visit to Moscow."
+    )
+    assert {(e.event_type, e.date_start) for e in events} == {
+        ("AGREE", "2023-03"),
+        ("CONSULT", "2023-03"),
+    }
+
+
+def test_a_denial_is_not_addressed_to_the_partner_of_the_denied_act(extract) -> None:
+    events = extract("In 2023 Tehran denied sending drones to Russia.")
+    assert [(e.source, e.event_type, e.target, e.epistemic) for e in events] == [
+        ("IRN", "COOPERATE", "RUS", "negated")
+    ]
+
+
+def test_blocking_a_request_rejects_its_sponsor(extract) -> None:
+    events = extract("In 2020, China blocked a U.S. request at the UN to list two firms.")
+    assert _summary(events) == [("CHN", "USA", "REJECT", "2020", "2020")]
+
+
 def test_a_statement_about_every_state_is_not_about_the_last_partner(extract) -> None:
     events = extract(
         "In May 2019, Modi met Abe in Tokyo. Modi said India threatened no state that "

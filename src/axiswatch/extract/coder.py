@@ -135,6 +135,7 @@ NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
+DENIAL_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 STATE_GROUP_WORDS = frozenset({"country", "state", "nation", "government", "capital"})
 GENERIC_NOUNS = frozenset({"state", "country", "nation", "government"})
 QUANTIFIERS = frozenset({"no", "any", "every", "all", "other"})
@@ -514,6 +515,21 @@ def _presence_arguments(
     return sources, _dedupe(targets)
 
 
+def _in_denied_act(ref: ActorRef, verb: Token, inp: SentenceInput) -> bool:
+    """ "denied sending weapons to Russia": Russia is in the denied act, not the addressee."""
+    tok = inp.sent.doc[ref.token_i]
+    return any(
+        c.pos_ in {"VERB", "AUX"} and c.left_edge.i <= tok.i <= c.right_edge.i
+        for c in verb.children
+        if c.dep_ in {"dobj", "xcomp", "ccomp", "pcomp", "prep"}
+    ) or any(
+        p.pos_ == "VERB" and p.left_edge.i <= tok.i <= p.right_edge.i
+        for c in verb.children
+        if c.dep_ == "prep"
+        for p in c.children
+    )
+
+
 def _penalised_ref(ref: ActorRef, inp: SentenceInput) -> bool:
     """ "supported (UN) sanctions against North Korea": the actor is in the penalty's phrase.
 
@@ -630,7 +646,10 @@ def _own_dates(
     for expr, first_token in dates:
         holders = [i for i, (lo, hi) in spans.items() if lo <= first_token <= hi]
         key = min(holders, key=lambda i: spans[i][1] - spans[i][0]) if holders else -1
-        if _describes_a_thing(sent.doc[first_token], key):
+        date = sent.doc[first_token]
+        if _describes_a_thing(date, key) or (
+            expr.rule == "named_period" and _period_as_a_thing(date)
+        ):
             key = NAMING_DATE
         owned.setdefault(key, []).append(expr)
     return owned
@@ -638,6 +657,22 @@ def _own_dates(
 
 NAMING_DATE = -2
 """Owner of a date that describes a thing ("the treaty of February 2000"), not an act."""
+
+
+TIME_PREPS = frozenset(
+    {"during", "in", "since", "throughout", "after", "before", "amid", "following", "until"}
+)
+
+
+def _period_as_a_thing(date: Token) -> bool:
+    """ "support for Russia's war in Ukraine": a named period as what an act is about, not
+    its time ("during the Korean War", "The Korean War, when ...")."""
+    node = date
+    while node.dep_ in {"compound", "amod", "poss", "det"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj":
+        return node.head.lower_ not in TIME_PREPS
+    return node.dep_ in {"dobj", "attr", "appos"}
 
 
 def _describes_a_thing(date: Token, holder: int) -> bool:
@@ -733,7 +768,9 @@ def _code_trigger(
         sources, targets = _verb_arguments(tok, inp, discourse)
     else:
         sources, targets = _noun_arguments(tok, trig, inp, discourse)
-    if trig.event_type in {"AGREE", "THREATEN", "REJECT"}:
+    if trig.lemma in DENIAL_LEMMAS:
+        targets = [t for t in targets if not _in_denied_act(t, tok, inp)]
+    elif trig.event_type in {"AGREE", "THREATEN", "REJECT"}:
         targets = targets + _complement_targets(tok, inp, discourse, sources)
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
     if not sources and not targets:
