@@ -87,3 +87,43 @@ def test_cli_missing_parquet_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "none.parquet: no such Parquet file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_vote_alignment_from_exported_tables_equals_the_workspace(
+    con, add_votes, tmp_path: Path, db_path: Path
+) -> None:
+    from axiswatch.analysis.alignment import votes_align
+    from axiswatch.analysis.engines import vote_source
+    from axiswatch.store.export import export_votes
+
+    add_votes("r1", 74, "2019-10-01", {"RUS": "yes", "CHN": "yes", "PRK": "no"})
+    add_votes("r2", 74, "2019-11-01", {"RUS": "no", "CHN": "abstain", "PRK": "no"})
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    export_votes(con, folder)
+    expected = votes_align(con, ["RUS", "CHN", "PRK"], start=2019, end=2019)
+    with vote_source(db_path, tables=folder) as source:
+        got = votes_align(source, ["RUS", "CHN", "PRK"], start=2019, end=2019)
+    pd.testing.assert_frame_equal(got, expected)
+    con.close()
+    result = CliRunner().invoke(
+        app,
+        ["votes", "align", "RUS", "PRK", "--from", "2019", "--tables", str(folder), "-f", "csv"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "RUS" in result.stdout and "PRK" in result.stdout
+
+
+def test_vote_tables_folder_must_hold_the_votes(tmp_path: Path, db_path: Path) -> None:
+    from axiswatch.analysis.engines import vote_source
+
+    with (
+        pytest.raises(InputError, match=r"no un_rollcalls\.parquet, un_votes\.parquet there"),
+        vote_source(db_path, tables=tmp_path),
+    ):
+        pass
+    with (
+        pytest.raises(InputError, match="--engine spark reads the vote tables"),
+        vote_source(db_path, engine="spark"),
+    ):
+        pass

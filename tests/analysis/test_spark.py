@@ -199,3 +199,48 @@ def test_raw_gdelt_files_on_spark_equal_the_imported_workspace(
     ]
     assert expected["n_events"].sum() > 0
     pd.testing.assert_frame_equal(got, expected, check_dtype=False, rtol=1e-9)
+
+
+@pytest.fixture(scope="module")
+def vote_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Random roll calls of four countries over ten sessions, exported to Parquet."""
+    from axiswatch.store.export import export_votes
+
+    folder = tmp_path_factory.mktemp("votes")
+    con = connect(folder / "w.duckdb")
+    rng = random.Random(11)
+    choices = ["yes", "yes", "no", "abstain", "absent"]
+    for n in range(300):
+        session = 60 + n % 10
+        day = dt.date(1945 + session, 10, 1) + dt.timedelta(days=n % 60)
+        rcid = f"r{n}"
+        con.execute(
+            "INSERT INTO un_rollcalls (rcid, session, date, dataset, dataset_version) "
+            "VALUES (?, ?, ?, 'test', '1')",
+            [rcid, session, day],
+        )
+        con.executemany(
+            "INSERT INTO un_votes (rcid, country, vote, dataset, dataset_version) "
+            "VALUES (?, ?, ?, 'test', '1')",
+            [[rcid, c, rng.choice(choices)] for c in ("RUS", "CHN", "PRK", "USA")],
+        )
+    out = folder / "tables"
+    out.mkdir()
+    export_votes(con, out)
+    con.close()
+    return out
+
+
+def test_vote_alignment_on_spark_equals_duckdb(spark: object, vote_tables: Path) -> None:
+    from axiswatch.analysis.alignment import votes_align
+    from axiswatch.analysis.engines import vote_source
+
+    countries = ["RUS", "CHN", "PRK", "USA"]
+    with vote_source(vote_tables.parent / "w.duckdb") as duck:
+        expected = votes_align(duck, countries, start=2005, end=2015)
+    with vote_source(Path("unused"), engine="spark", tables=vote_tables) as backend:
+        got = votes_align(backend, countries, start=2005, end=2015)
+    assert len(expected) == 10 * 6
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False, rtol=1e-9
+    )

@@ -87,3 +87,26 @@ def test_export_command(store, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "wrote 17 events" in result.stderr
     assert pq.read_metadata(out).num_rows == 17
+
+
+def test_export_votes_writes_each_vote_table(tmp_path: Path) -> None:
+    from axiswatch.importers.unvotes import import_unvotes
+    from axiswatch.store.export import export_votes
+
+    con = connect(tmp_path / "v.duckdb")
+    import_unvotes(con, Path(__file__).resolve().parents[1] / "importers" / "fixtures" / "dgrtwo")
+    written = export_votes(con, tmp_path)
+    assert written == {"un_rollcalls": 3, "un_votes": 10}
+    votes = pq.read_table(tmp_path / "un_votes.parquet")
+    assert votes.num_rows == 10
+    assert set(votes.column_names) >= {"rcid", "country", "vote"}
+    con.close()
+
+
+def test_export_votes_without_votes_says_what_to_import(tmp_path: Path) -> None:
+    from axiswatch.store.export import export_votes
+
+    con = connect(tmp_path / "v.duckdb")
+    with pytest.raises(InputError, match="import them first"):
+        export_votes(con, tmp_path)
+    con.close()

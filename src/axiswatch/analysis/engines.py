@@ -83,24 +83,68 @@ def event_source(
         with _raw_source(engine, events, raw, spark_master, reject_dir, on_report) as source:
             yield source
         return
-    paths = parquet_paths(events)
+    with parquet_tables(engine, {"events": parquet_paths(events)}, spark_master) as backend:
+        yield backend
+
+
+@contextmanager
+def vote_source(
+    db: Path,
+    *,
+    engine: str = "duckdb",
+    tables: Path | None = None,
+    spark_master: str | None = None,
+) -> Iterator[Connectable]:
+    """The UN vote tables: the workspace, or ``<table>.parquet`` files in a folder written
+    by ``axiswatch export votes`` (on DuckDB or Spark)."""
+    from axiswatch.store.export import VOTE_TABLES
+
+    if engine not in ENGINES:
+        raise InputError(f"--engine {engine!r}: choose from {', '.join(ENGINES)}")
+    if tables is None:
+        if engine == "spark":
+            raise InputError(
+                "--engine spark reads the vote tables from Parquet: give --tables FOLDER "
+                "(write it with `axiswatch export votes --out FOLDER`)"
+            )
+        yield db
+        return
+    files = {name: tables / f"{name}.parquet" for name in VOTE_TABLES}
+    found = {name: [str(path)] for name, path in files.items() if path.is_file()}
+    missing = [name for name in ("un_rollcalls", "un_votes") if name not in found]
+    if missing:
+        raise InputError(
+            f"{tables}: no {', '.join(f'{m}.parquet' for m in missing)} there; write the "
+            "folder with `axiswatch export votes --out FOLDER`"
+        )
+    with parquet_tables(engine, found, spark_master) as backend:
+        yield backend
+
+
+@contextmanager
+def parquet_tables(
+    engine: str, tables: dict[str, list[str]], spark_master: str | None = None
+) -> Iterator[Connectable]:
+    """A DuckDB (in memory) or Spark backend with each table read from its Parquet paths."""
     if engine == "duckdb":
         backend = ibis.duckdb.connect()
         try:
             # ibis 12.0.0 reads the schema with fetch_arrow_table(), deprecated by duckdb 2.x.
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", "fetch_arrow_table", DeprecationWarning)
-                backend.read_parquet([_duckdb_glob(p) for p in paths], table_name="events")
+                for name, paths in tables.items():
+                    backend.read_parquet([_duckdb_glob(p) for p in paths], table_name=name)
             yield backend
         finally:
             backend.disconnect()
         return
     with spark_session(spark_master) as session:
-        try:
-            frame = session.read.parquet(*paths)
-        except Exception as e:  # Spark raises its own analysis exceptions
-            raise StoreError(f"Spark cannot read {', '.join(paths)}: {_first_line(e)}") from e
-        frame.createOrReplaceTempView("events")
+        for name, paths in tables.items():
+            try:
+                frame = session.read.parquet(*paths)
+            except Exception as e:  # Spark raises its own analysis exceptions
+                raise StoreError(f"Spark cannot read {', '.join(paths)}: {_first_line(e)}") from e
+            frame.createOrReplaceTempView(name)
         yield ibis.pyspark.connect(session)
 
 

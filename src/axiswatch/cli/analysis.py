@@ -426,21 +426,36 @@ def align_cmd(
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
+    engine: EngineOption = Engine.duckdb,
+    tables: Annotated[
+        Path | None,
+        typer.Option(
+            "--tables",
+            help="Read the vote tables from this folder of Parquet files (from `axiswatch "
+            "export votes`) instead of the workspace.",
+            show_default=False,
+        ),
+    ] = None,
+    spark_master: SparkMasterOption = None,
 ) -> None:
     """Voting alignment of every pair of COUNTRIES per session or year (absences ignored)."""
     from axiswatch.analysis.alignment import votes_align
+    from axiswatch.analysis.engines import vote_source
     from axiswatch.analysis.records import records
 
-    df = votes_align(
-        resolve_db(db),
-        countries,
-        start=start,
-        end=end,
-        by=by.value,
-        dataset=dataset,
-        dataset_version=dataset_version,
-        idealpoint_measure=idealpoints,
-    )
+    with vote_source(
+        resolve_db(db), engine=engine.value, tables=tables, spark_master=spark_master
+    ) as source:
+        df = votes_align(
+            source,
+            countries,
+            start=start,
+            end=end,
+            by=by.value,
+            dataset=dataset,
+            dataset_version=dataset_version,
+            idealpoint_measure=idealpoints,
+        )
     rows = records(df)
     columns = [by.value, "a", "b", *ALIGN_MEASURES]
     if "idealpoint_distance" in df.columns:

@@ -150,5 +150,24 @@ def export_cmd(
     say(f"wrote {rows:,} events to {out}")
 
 
+@cli_errors
+def export_votes_cmd(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The folder to write <table>.parquet files to.")
+    ],
+    db: DbOption = DEFAULT_DB_PATH,
+) -> None:
+    """Export the UN vote tables (roll calls, votes, ideal points) to Parquet files."""
+    from axiswatch.store.export import export_votes
+
+    con = connect(resolve_db(db))
+    try:
+        written = export_votes(con, out)
+    finally:
+        con.close()
+    say(", ".join(f"{name}: {rows:,} rows" for name, rows in written.items()) + f" in {out}")
+
+
 export_app = typer.Typer(help="Export workspace tables to files.", no_args_is_help=True)
 export_app.command("events")(export_cmd)
+export_app.command("votes")(export_votes_cmd)

@@ -1,7 +1,10 @@
-"""Export stored events to a Parquet file (DuckDB ``COPY ... TO ... (FORMAT parquet)``).
+"""Export stored tables to Parquet (DuckDB ``COPY ... TO ... (FORMAT parquet)``).
 
-The file holds every column of ``events`` under the same names; ``why`` is written as JSON
-text, so any Parquet reader (Spark, pandas, Polars) can load it without DuckDB's JSON type.
+``export_events`` writes every column of ``events`` under the same names; ``why`` is written
+as JSON text, so any Parquet reader (Spark, pandas, Polars) can load it without DuckDB's JSON
+type. ``export_votes`` writes the UN vote tables (``un_rollcalls``, ``un_votes`` and, when
+loaded, ``un_idealpoints``) as ``<table>.parquet`` files into a folder, which is what
+``axiswatch votes align --tables FOLDER`` reads on DuckDB or Spark.
 """
 
 from __future__ import annotations
@@ -53,3 +56,39 @@ def export_events(
     except duckdb.Error as e:
         raise StoreError(f"{path}: cannot write the Parquet file: {e}") from e
     return int(count)
+
+
+VOTE_TABLES: tuple[str, ...] = ("un_rollcalls", "un_votes", "un_idealpoints")
+
+
+def export_votes(con: duckdb.DuckDBPyConnection, folder: str | Path) -> dict[str, int]:
+    """Write the UN vote tables to ``folder/<table>.parquet``; rows written per table."""
+    out = Path(folder)
+    if not out.is_dir():
+        raise InputError(f"{out}: no such folder; create it first")
+    present = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall()
+    }
+    written: dict[str, int] = {}
+    for name in VOTE_TABLES:
+        if name not in present:
+            continue
+        path = out / f"{name}.parquet"
+        try:
+            rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0]
+            con.execute(
+                f'COPY (SELECT * FROM "{name}") TO {_literal(str(path))} '
+                "(FORMAT parquet, COMPRESSION zstd)"
+            ).fetchall()
+        except duckdb.Error as e:
+            raise StoreError(f"{path}: cannot write the Parquet file: {e}") from e
+        written[name] = int(rows)
+    if not written.get("un_votes"):
+        raise InputError(
+            "the workspace holds no UN votes to export: import them first with "
+            "`axiswatch import unvotes ...`"
+        )
+    return written
