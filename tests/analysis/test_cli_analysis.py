@@ -220,3 +220,13 @@ def test_cli_load_idealpoints_then_align(runner, app, db, tmp_path):
 def test_cli_triangle_without_events_prints_empty_table(runner, app, db):
     result = _run(runner, app, "triangle", "USA", "KOR", "JPN", "--db", db)
     assert "configuration" in result.stdout
+
+
+def test_cli_triangle_window_reports_where_it_starts(runner, app, db):
+    periods = json.loads(
+        _run(
+            runner, app, "triangle", "RUS", "CHN", "PRK", "--db", db, "--window", "3", "-f", "json"
+        ).stdout
+    )
+    assert periods
+    assert all(int(p["window_start"]) == int(p["period"]) - 2 for p in periods)

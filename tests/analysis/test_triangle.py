@@ -186,10 +186,30 @@ def test_triangle_frame_flat_view(con, two_years):
     assert frame.loc[0, "n_RUS-CHN"] == 2
 
 
+def test_triangle_window_pools_earlier_periods(con, add_event):
+    add_event("w1", "RUS", "CHN", 5.0, "2019-01-10")
+    add_event("w2", "CHN", "RUS", 3.0, "2020-01-10")
+    add_event("w3", "RUS", "CHN", 2.0, "2016-01-10")  # outside a two-year window of 2020
+    plain = triangle(con, "RUS", "CHN", "PRK", symmetric=True)
+    assert [p["dyads"][0]["sign"] for p in plain] == [None, None, None]
+    pooled = triangle(con, "RUS", "CHN", "PRK", symmetric=True, window=2)
+    last = pooled[-1]
+    assert (last["period"], last["window_start"]) == ("2020", "2019")
+    edge = last["dyads"][0]
+    assert (edge["n_ab"], edge["n_ba"], edge["sign"]) == (1, 1, 1)
+    assert edge["g"] == pytest.approx(4.0)
+    assert edge["event_ids"] == ["w1", "w2"]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"tau": -1.0}, "tau"), ({"n_min": 0}, "n_min"), ({"by": "decade"}, "year, quarter, month")],
-    ids=["negative-tau", "zero-n-min", "bad-period"],
+    [
+        ({"tau": -1.0}, "tau"),
+        ({"n_min": 0}, "n_min"),
+        ({"by": "decade"}, "year, quarter, month"),
+        ({"window": 0}, "window"),
+    ],
+    ids=["negative-tau", "zero-n-min", "bad-period", "zero-window"],
 )
 def test_triangle_bad_arguments(con, kwargs, message):
     with pytest.raises(InputError, match=message):

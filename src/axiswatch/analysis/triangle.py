@@ -28,7 +28,7 @@ compared with the previous reported one: ``flipped`` lists the dyads whose deter
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -36,7 +36,7 @@ import ibis
 import pandas as pd
 
 from axiswatch.analysis._backend import Connectable, fetch, open_backend, table
-from axiswatch.analysis.periods import check_period, period_label, period_start
+from axiswatch.analysis.periods import check_period, period_label, period_start, shift_period
 from axiswatch.analysis.selection import DEFAULT_EPISTEMIC, actor_codes, select_events
 from axiswatch.errors import InputError
 
@@ -228,13 +228,22 @@ def triangle_periods(
     tau: float = 1.0,
     n_min: int = 1,
     symmetric: bool = False,
+    window: int = 1,
 ) -> list[dict[str, Any]]:
-    """Per-period triangle dicts from the rows of ``directed_scores``, with transitions."""
+    """Per-period triangle dicts from the rows of ``directed_scores``, with transitions.
+
+    With ``window`` > 1 each reported period's signs pool its events with those of the
+    ``window - 1`` periods before it (counts summed, means weighted by count, event ids
+    joined), so sparse text-derived dyads can still be signed; the periods reported are
+    still those with events of their own.
+    """
     _check(tau, n_min)
+    if window < 1:
+        raise InputError(f"window={window}: give 1 or more periods to pool")
     a, b, c = actors
     out: list[dict[str, Any]] = []
     previous: dict[str, Any] | None = None
-    for start, group in scores.groupby("period_start", sort=True):
+    for start, group in _windows(scores, by, window):
         rows = {(r["source"], r["target"]): r for r in group.to_dict("records")}
         edges = [
             _edge(rows, x, y, tau=tau, n_min=n_min, symmetric=symmetric)
@@ -244,6 +253,7 @@ def triangle_periods(
         period = {
             "period": period_label(start, by),
             "period_start": pd.Timestamp(start).date().isoformat(),
+            "window_start": period_label(shift_period(start, by, 1 - window), by),
             "actors": list(actors),
             "configuration": config.name,
             "pivot": config.pivot,
@@ -261,6 +271,29 @@ def triangle_periods(
         out.append(period)
         previous = period
     return out
+
+
+def _windows(scores: pd.DataFrame, by: str, window: int) -> Iterator[tuple[Any, pd.DataFrame]]:
+    """(period start, its rows), the rows pooled over the window ending at that period."""
+    if window == 1 or scores.empty:
+        yield from scores.groupby("period_start", sort=True)
+        return
+    starts = pd.to_datetime(scores["period_start"])
+    for start in sorted(starts.unique()):
+        first = pd.Timestamp(shift_period(start, by, 1 - window))
+        part = scores[(starts >= first) & (starts <= start)]
+        pooled = (
+            part.assign(total=part["mean"] * part["n"])
+            .groupby(["source", "target"], sort=True)
+            .agg(n=("n", "sum"), total=("total", "sum"), event_ids=("event_ids", _joined))
+            .reset_index()
+        )
+        pooled["mean"] = pooled["total"] / pooled["n"]
+        yield pd.Timestamp(start).date(), pooled.drop(columns="total")
+
+
+def _joined(lists: pd.Series) -> list[str]:
+    return [str(i) for ids in lists for i in ids]
 
 
 def _transition(previous: dict[str, Any] | None, current: dict[str, Any]) -> dict[str, Any]:
@@ -296,6 +329,7 @@ def triangle(
     symmetric: bool = False,
     origins: Iterable[str] | None = None,
     epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+    window: int = 1,
 ) -> list[dict[str, Any]]:
     """The triangle of A, B, C per period (see the module docstring for the rules)."""
     actors = actor_codes(a, b, c)
@@ -305,7 +339,9 @@ def triangle(
             table(backend, "events"), actors, by=by, origins=origins, epistemic=epistemic
         )
         scores = fetch(expr)
-    return triangle_periods(scores, actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric)
+    return triangle_periods(
+        scores, actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric, window=window
+    )
 
 
 def sign_text(sign: int | None) -> str:

@@ -241,6 +241,14 @@ def triangle_cmd(
             help="Require both directions (METHODS §4.3), or let one direction suffice.",
         ),
     ] = False,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window",
+            min=1,
+            help="Pool each period with the periods before it (e.g. 5 years) to sign sparse dyads.",
+        ),
+    ] = 1,
     origin: OriginOption = None,
     epistemic: EpistemicOption = None,
     db: DbOption = DEFAULT_DB_PATH,
@@ -277,6 +285,7 @@ def triangle_cmd(
             symmetric=symmetric,
             origins=origin,
             epistemic=_epistemic(epistemic),
+            window=window,
         )
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(periods, ensure_ascii=False, indent=2, default=str) + "\n")
