@@ -37,6 +37,20 @@ def test_triangle_links_each_sign_to_its_events(client: TestClient) -> None:
     assert body["latest"]["period_end"] == "2024-12-31"
 
 
+def test_triangle_window_links_cover_the_pooled_periods(client: TestClient) -> None:
+    body = client.get("/api/triangle?window=3").json()
+    assert body["window"] == 3
+    latest = body["latest"]
+    assert (latest["period"], latest["window_start"]) == ("2024", "2022")
+    chn_rus = latest["dyads"][0]
+    assert chn_rus["links"]["timeline"] == (
+        "/timeline?dyad=CHN-RUS&since=2022-01-01&until=2024-12-31"
+    )
+    events = client.get(chn_rus["links"]["events"]).json()["events"]
+    assert sorted(e["event_id"] for e in events) == sorted(chn_rus["event_ids"])
+    assert client.get("/api/triangle?window=0").status_code == 400  # one error shape
+
+
 def test_triangle_by_quarter(client: TestClient) -> None:
     body = client.get("/api/triangle?by=quarter").json()
     assert body["latest"]["period"] == "2024-Q2"

@@ -37,12 +37,16 @@ def period_end(start: dt.date, by: str) -> dt.date:
     return shift_period(start, by, 1) - dt.timedelta(days=1)
 
 
-def sign_events_link(a: str, b: str, start: dt.date, by: str, *, api: bool = False) -> str:
-    """The timeline (or /api/events) of the A-B events of one period."""
+def sign_events_link(
+    a: str, b: str, start: dt.date, by: str, *, api: bool = False, window: int = 1
+) -> str:
+    """The timeline (or /api/events) of the A-B events of one period (and the window's
+    earlier periods)."""
+    first = shift_period(start, by, 1 - window)
     query = urlencode(
         {
             "dyad": f"{a}-{b}",
-            "since": start.isoformat(),
+            "since": first.isoformat(),
             "until": period_end(start, by).isoformat(),
         }
     )
@@ -75,19 +79,22 @@ def triangle_json(
     n_min: int = 1,
     symmetric: bool = False,
     epistemic: Sequence[str] | None = None,
+    window: int = 1,
 ) -> dict[str, Any]:
     """The triangle per period; each dyad carries links to the events behind its sign."""
     keep = epistemic_choice(epistemic)
     periods = ws.triangle_periods(
-        a, b, c, by=by, tau=tau, n_min=n_min, symmetric=symmetric, epistemic=keep
+        a, b, c, by=by, tau=tau, n_min=n_min, symmetric=symmetric, epistemic=keep, window=window
     )
     for period in periods:
         start = dt.date.fromisoformat(period["period_start"])
         period["period_end"] = period_end(start, by).isoformat()
         for dyad in period["dyads"]:
             dyad["links"] = {
-                "events": sign_events_link(dyad["a"], dyad["b"], start, by, api=True),
-                "timeline": sign_events_link(dyad["a"], dyad["b"], start, by),
+                "events": sign_events_link(
+                    dyad["a"], dyad["b"], start, by, api=True, window=window
+                ),
+                "timeline": sign_events_link(dyad["a"], dyad["b"], start, by, window=window),
             }
     return {
         "actors": [x.upper() for x in (a, b, c)],
@@ -95,6 +102,7 @@ def triangle_json(
         "tau": tau,
         "n_min": n_min,
         "symmetric": symmetric,
+        "window": window,
         "epistemic": list(keep) if keep else "all",
         "latest": periods[-1] if periods else None,
         "periods": periods,

@@ -40,10 +40,22 @@ def triangle(
     n_min: Annotated[int, Query(ge=1)] = 1,
     symmetric: bool = False,
     epistemic: Epistemic = None,
+    window: Annotated[
+        int, Query(ge=1, le=50, description="Periods pooled for each sign (1: the period).")
+    ] = 1,
 ) -> dict[str, Any]:
     """The A-B-C triangle per period: dyad signs, Dittmer's pattern, balance, flips."""
     return triangle_json(
-        ws, a, b, c, by=by, tau=tau, n_min=n_min, symmetric=symmetric, epistemic=epistemic
+        ws,
+        a,
+        b,
+        c,
+        by=by,
+        tau=tau,
+        n_min=n_min,
+        symmetric=symmetric,
+        epistemic=epistemic,
+        window=window,
     )
 
 
