@@ -135,6 +135,21 @@ def test_blocking_a_request_rejects_its_sponsor(extract) -> None:
     assert _summary(events) == [("CHN", "USA", "REJECT", "2020", "2020")]
 
 
+def test_talks_on_a_visit_are_the_visit(extract) -> None:
+    events = extract(
+        "Relations warmed in 2019. In November 2019, the Indian foreign minister visited "
+        "Tokyo for talks with his Japanese counterpart."
+    )
+    assert _summary(events) == [("IND", "JPN", "CONSULT", "2019-11", "2019-11")]
+
+
+def test_the_office_holder_is_left_open_when_the_office_changed_within_the_date(extract) -> None:
+    (event,) = extract("In 2013 the Chinese foreign minister visited Seoul.")
+    assert (event.source, event.source_person) == ("CHN", None)
+    (later,) = extract("In 2015 the Chinese foreign minister visited Seoul.")
+    assert later.source_person == "Wang Yi"
+
+
 def test_a_statement_about_every_state_is_not_about_the_last_partner(extract) -> None:
     events = extract(
         "In May 2019, Modi met Abe in Tokyo. Modi said India threatened no state that "

@@ -82,6 +82,7 @@ TOPIC_NOUNS = frozenset(
     }
 )
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
+ACTING_VIAS = SUBJECT_VIAS | {"clause_subject"}
 LIGHT_VERBS = frozenset(
     {
         "issue",
@@ -641,7 +642,7 @@ def code_sentence(inp: SentenceInput, discourse: Discourse) -> list[CodedEvent]:
     for tok, trig in found:
         events.extend(_code_trigger(tok, trig, inp, discourse, owned))
     events.extend(_list_elaboration(inp, discourse, events))
-    return _unique(events)
+    return _one_encounter(_unique(events), inp)
 
 
 def _code_trigger(
@@ -904,6 +905,8 @@ def _joint_pairs(
             sides.append(ActorRef(other.actor, None, other.token_i, "discourse_partner"))
     if len(sides) < 2:
         return []
+    # the one who acts ("Choe visited Moscow for talks with Lavrov") before the partner
+    sides.sort(key=lambda ref: ref.via not in ACTING_VIAS)
     a, b = sides[0], sides[1]
     if a.actor in igo_ids and b.actor not in igo_ids:
         a, b = b, a  # a state attends the forum ("Putin left for the G8 summit")
@@ -966,6 +969,33 @@ def event_key(ev: CodedEvent) -> tuple[str, str, str, str, str | None]:
         "intent" if ev.event_type == "AGREE" else ev.mode,
         ev.date.date_start if ev.date else None,
     )
+
+
+def _one_encounter(events: list[CodedEvent], inp: SentenceInput) -> list[CodedEvent]:
+    """ "visited Moscow for talks with Lavrov": the talks are the visit, not a second event.
+
+    A nominal CONSULT below a verbal CONSULT of the same two actors and date is dropped.
+    """
+    by_start = {tok.idx: tok for tok in inp.sent}  # trigger offsets count from the doc
+    verbal = {
+        by_start[ev.trigger_start].i: ev
+        for ev in events
+        if ev.event_type == "CONSULT" and not ev.nominal and ev.trigger_start in by_start
+    }
+
+    def same_meeting(ev: CodedEvent) -> bool:
+        tok = by_start.get(ev.trigger_start)
+        if tok is None or not ev.nominal or ev.event_type != "CONSULT":
+            return False
+        pair = {ev.source.actor, ev.target.actor}
+        return any(
+            (head := verbal.get(a.i)) is not None
+            and {head.source.actor, head.target.actor} == pair
+            and head.date == ev.date
+            for a in tok.ancestors
+        )
+
+    return [ev for ev in events if not same_meeting(ev)]
 
 
 def _unique(events: list[CodedEvent]) -> list[CodedEvent]:

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -150,12 +150,15 @@ class Extractor:
         )
         discourse.sentence_date = _narrative_date(sent, exprs)
         on = _resolution_date(exprs, discourse, source.published)
+        until = _resolution_end(exprs, discourse) or on
         mentions = self.kb.find_mentions(text, on=on)
         by_token: dict[int, ActorRef] = {}
         places: dict[int, tuple[str, str]] = {}
         for m in mentions:
             if m.actor is None:
                 continue
+            if m.role and m.person and not self._same_holder(m.role, m.actor, on, until):
+                m = replace(m, person=None)  # the office changed hands within the date given
             tokens = _tokens_in(sent, m.start_char, m.end_char)
             if m.form in {"capital", "name"} and _names_an_occasion(tokens, m.form):
                 for tok in tokens:
@@ -189,7 +192,7 @@ class Extractor:
         dates = [(e, _first_token(sent, e.start_char)) for e in exprs]
 
         def holder(role: str, state: str) -> str | None:
-            if on is None:
+            if on is None or not self._same_holder(role, state, on, until):
                 return None
             person = self.kb.holder(role, state, on)
             return person.name if person is not None else None
@@ -207,6 +210,16 @@ class Extractor:
         discourse.next_topic = _subject_actor(sent, by_token)
         discourse.vote_frame = sentence_vote_frame(inp) or discourse.vote_frame
         return coded
+
+    def _same_holder(
+        self, role: str, state: str, on: dt.date | None, until: dt.date | None
+    ) -> bool:
+        """Whether one person held the office from ``on`` to ``until`` (both ends checked):
+        "the Chinese foreign minister" in 2013 is Yang Jiechi or Wang Yi, so nobody."""
+        if on is None or until is None or until == on:
+            return True
+        first, last = self.kb.holder(role, state, on), self.kb.holder(role, state, until)
+        return first is not None and last is not None and first.name == last.name
 
     def _to_event(
         self, item: CodedEvent, sent: Span, offset: int, source: SourceText, n: int
@@ -359,6 +372,14 @@ def _resolution_date(
     if expr is not None:
         return parse_iso(expr.date_start)[0]
     return published
+
+
+def _resolution_end(exprs: list[TimeExpr], discourse: Discourse) -> dt.date | None:
+    """The last day of the date the sentence's role phrases are resolved at."""
+    expr = exprs[0] if exprs else discourse.previous_date
+    if expr is None or not expr.date_end:
+        return None
+    return parse_iso(expr.date_end)[1]
 
 
 def _tokens_in(sent: Span, start: int, end: int) -> list:
