@@ -212,6 +212,11 @@ def test_extract_one_no_actor_no_event(extract) -> None:
         pytest.param(
             "In 2025, Iran might supply drones to Russia.", "hypothetical", id="hypothetical"
         ),
+        pytest.param(
+            "It is unclear whether in 2020 Iran supplied drones to Russia.",
+            "hypothetical",
+            id="whether",
+        ),
     ],
 )
 def test_extract_one_epistemic_status(extract, text: str, epistemic: str) -> None:

@@ -55,7 +55,7 @@ REPORT_LEMMAS = frozenset(
         "assess",
     }
 )
-CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 ATTRIBUTION_CUES = frozenset({"allegedly", "reportedly", "according"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # Verbs that negate the act they govern; for a cooperative act the coder codes a REJECT.
