@@ -67,6 +67,11 @@ def _summary(events) -> list[tuple]:
             id="joint-patrols",
         ),
         pytest.param(
+            "India and Japan held their first joint naval exercise in June 2012.",
+            [("IND", "JPN", "COOPERATE", "2012-06", "2012-06")],
+            id="their-joint-exercise",
+        ),
+        pytest.param(
             "In 2015, Turkey banned imports of Syrian cotton.",
             [("TUR", "SYR", "SANCTION", "2015", "2015")],
             id="trade-ban-is-sanction",

@@ -440,6 +440,8 @@ def _noun_arguments(
         tok = tok.head  # "membership process": the head noun carries the arguments
     for child in tok.children:
         if child.dep_ == "poss":
+            if child.lower_ in PRONOUNS and _governing_verb(tok) is not None:
+                continue  # "X and Y held their first exercise": the verb's subjects act
             sources.extend(_refs_for_heads([child], inp, discourse, "subject"))
         elif child.dep_ in {"amod", "compound", "nmod"} and inp.index.by_token.get(child.i):
             sources.extend(inp.index.refs_in(phrase_tokens(child), "modifier"))
