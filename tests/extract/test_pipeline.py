@@ -72,6 +72,16 @@ def _summary(events) -> list[tuple]:
             id="their-joint-exercise",
         ),
         pytest.param(
+            "In 2015, Syria was accused by Turkey of shelling its border towns.",
+            [("TUR", "SYR", "ACCUSE", "2015", "2015")],
+            id="passive-accusation-targets-the-subject",
+        ),
+        pytest.param(
+            "Sanctions were imposed on Iran by the European Union in 2012.",
+            [("EU", "IRN", "SANCTION", "2012", "2012")],
+            id="passive-light-verb-noun",
+        ),
+        pytest.param(
             "In 2015, Turkey banned imports of Syrian cotton.",
             [("TUR", "SYR", "SANCTION", "2015", "2015")],
             id="trade-ban-is-sanction",

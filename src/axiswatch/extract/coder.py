@@ -476,6 +476,8 @@ def _governing_verb(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ in {"dobj", "attr"} and head.lemma_.lower() in LIGHT_VERBS:
         return head
+    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
+        return head  # "sanctions were imposed on X by Y"
     if (
         tok.dep_ == "pobj"
         and head.lower_ in {"for", "on"}
@@ -491,6 +493,10 @@ def _verb_arguments(
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     sources = _refs_for_heads(climb_to_subject(tok), inp, discourse, "subject")
     targets: list[ActorRef] = []
+    if any(c.dep_ == "agent" for c in tok.children):
+        # "North Korea was accused by the United States": the passive subject is the target
+        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        targets.extend(_refs_for_heads(patients, inp, discourse, "passive_subject"))
     for child in tok.children:
         if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
             targets.extend(_refs_for_heads([child], inp, discourse, "object"))
