@@ -165,6 +165,21 @@ def test_the_office_holder_is_left_open_when_the_office_changed_within_the_date(
     assert later.source_person == "Wang Yi"
 
 
+def test_a_call_on_a_state_is_a_request_and_the_asked_act_is_theirs_and_not_done(
+    extract,
+) -> None:
+    events = extract("In 2018, Iran called on the United States to lift sanctions on Cuba.")
+    assert [(e.source, e.event_type, e.target, e.epistemic) for e in events] == [
+        ("IRN", "REQUEST", "USA", "asserted"),
+        ("USA", "RETREAT", "CUB", "hypothetical"),
+    ]
+
+
+def test_a_demand_that_a_state_act_is_addressed_to_that_state(extract) -> None:
+    events = extract("In April 2024, France demanded that Iran stop enriching uranium.")
+    assert _summary(events) == [("FRA", "IRN", "REQUEST", "2024-04", "2024-04")]
+
+
 def test_a_statement_about_every_state_is_not_about_the_last_partner(extract) -> None:
     events = extract(
         "In May 2019, Modi met Abe in Tokyo. Modi said India threatened no state that "

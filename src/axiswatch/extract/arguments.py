@@ -192,6 +192,45 @@ def penalised(node: Token) -> Token | None:
     return None
 
 
+REQUEST_VERBS = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "persuade",
+        "force",
+        "invite",
+        "encourage",
+        "pressure",
+        "push",
+        "compel",
+        "tell",
+        "order",
+        "request",
+        "demand",
+    }
+)
+"""Verbs of "urged X to V" / "called on X to V": X is asked to do V (it has not yet)."""
+
+
+def asked_party(tok: Token) -> Token | None:
+    """X of "urged X to V" / "called on X to V" / "demanded that X V", for the verb V."""
+    verb = tok.head
+    if tok.dep_ not in {"xcomp", "ccomp"} or verb.lemma_.lower() not in REQUEST_VERBS:
+        return None
+    if tok.dep_ == "ccomp":
+        return None  # "demanded that China stop": the clause names its own subject
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            objects = [p for p in child.children if p.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
 COPULAR_VERBS = frozenset({"be", "become", "remain"})
 
 
@@ -224,6 +263,9 @@ def climb_to_subject(tok: Token) -> list[Token]:
     controller = object_controller(tok)
     if controller is not None:
         return [controller]
+    asked = asked_party(tok)
+    if asked is not None:
+        return [asked]
     node = tok
     for _ in range(6):
         if node.pos_ in {"VERB", "AUX"}:

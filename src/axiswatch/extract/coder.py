@@ -20,6 +20,7 @@ from axiswatch.extract.arguments import (
     GROUP_HEADS,
     PENALTY_NOUNS,
     PRONOUNS,
+    REQUEST_VERBS,
     ActorRef,
     MentionIndex,
     climb_to_subject,
@@ -676,7 +677,7 @@ def _code_trigger(
         sources, targets = _noun_arguments(tok, trig, inp, discourse)
     if trig.lemma in DENIAL_LEMMAS:
         targets = [t for t in targets if not _in_denied_act(t, tok, inp)]
-    elif trig.event_type in {"AGREE", "THREATEN", "REJECT"}:
+    elif trig.event_type in {"AGREE", "THREATEN", "REJECT", "REQUEST"}:
         targets = targets + _complement_targets(tok, inp, discourse, sources)
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
     if not sources and not targets:
@@ -770,6 +771,12 @@ def _complement_targets(
     own = {s.actor for s in sources}
     out: list[ActorRef] = []
     for child in tok.children:
+        if child.dep_ == "ccomp" and tok.lemma_.lower() in REQUEST_VERBS:
+            # "demanded that China stop ...": the one asked is the clause's subject
+            subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            refs = [r for h in subjects for r in inp.index.refs_in(phrase_tokens(h), "asked")]
+            out.extend(r for r in refs if r.actor not in own)
+            continue
         if child.dep_ != "xcomp":
             continue
         for t in sorted(child.subtree, key=lambda x: x.i):

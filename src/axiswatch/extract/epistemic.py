@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from axiswatch.extract.arguments import penalised
+from axiswatch.extract.arguments import REQUEST_VERBS, penalised
 
 MODALS = frozenset({"might", "may", "could", "would", "should"})
 HEDGE_LEMMAS = frozenset(
@@ -128,6 +128,9 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
     for node in chain[1:]:
         if node.lemma_.lower() in ALLEGE_LEMMAS:
             return Status("alleged", node.text)
+    asked_by = _request_over(token)
+    if asked_by is not None:
+        return Status("hypothetical", asked_by.text)
     planned_by = _planning_noun(token)
     if planned_by is not None:
         return Status("hypothetical", planned_by.text)
@@ -167,4 +170,16 @@ def _planning_noun(token: Token) -> Token | None:
             return above
         if above.pos_ in {"VERB", "AUX"}:
             return None
+    return None
+
+
+def _request_over(token: Token) -> Token | None:
+    """The verb of "urged X to V" / "demanded that X V" over V: V is asked for, not done."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp"}:
+            return None
+        if node.head.lemma_.lower() in REQUEST_VERBS:
+            return node.head
+        node = node.head
     return None

@@ -43,11 +43,22 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
     out: dict[str, tuple[Trigger, ...]] = {}
     for key, spec in _read("triggers.yaml").items():
         lemma = key.split("/")[0]
-        out[lemma] = (*out.get(lemma, ()), _trigger(lemma, spec))
+        out[lemma] = (*out.get(lemma, ()), _trigger(lemma, spec, key))
     return out
 
 
-def _trigger(lemma: str, spec: dict) -> Trigger:
+def _words(spec: dict, field: str, key: str) -> frozenset[str]:
+    """A word list of a trigger; YAML reads a bare on/off/yes/no as a boolean, so refuse it."""
+    words = spec.get(field) or ()
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise ValueError(
+            f"triggers.yaml: {key}: {field} holds {bad!r}, not words; quote on/off/yes/no"
+        )
+    return frozenset(words)
+
+
+def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
     return Trigger(
         lemma=lemma,
         pos=tuple(spec["pos"]),
@@ -59,8 +70,8 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
         vote=bool(spec.get("vote")),
         polarity=bool(spec.get("polarity")),
         skip=bool(spec.get("skip")),
-        needs=frozenset(spec.get("needs") or ()),
-        needs_modifier=frozenset(spec.get("needs_modifier") or ()),
+        needs=_words(spec, "needs", key),
+        needs_modifier=_words(spec, "needs_modifier", key),
         needs_target=bool(spec.get("needs_target")),
         needs_person_target=bool(spec.get("needs_person_target")),
         plural_only=bool(spec.get("plural_only")),
