@@ -15,7 +15,7 @@ def test_every_trigger_word_list_holds_strings() -> None:
 
 def test_prepositions_quoted_in_the_yaml_are_kept() -> None:
     call = next(t for t in lexicon.triggers()["call"] if "VERB" in t.pos)
-    assert "on" in call.needs
+    assert "on" in call.needs_prep
 
 
 def test_a_boolean_in_a_word_list_is_refused_with_its_key() -> None:

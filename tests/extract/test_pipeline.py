@@ -175,6 +175,13 @@ def test_a_call_on_a_state_is_a_request_and_the_asked_act_is_theirs_and_not_done
     ]
 
 
+def test_calling_a_named_leader_is_a_phone_consultation_not_a_request(extract) -> None:
+    events = extract("On 2 November 2017, Rex Tillerson called Sergey Lavrov to discuss Syria.")
+    assert [(e.source, e.event_type, e.target, e.mode) for e in events] == [
+        ("USA", "CONSULT", "RUS", "phone")
+    ]
+
+
 def test_a_demand_that_a_state_act_is_addressed_to_that_state(extract) -> None:
     events = extract("In April 2024, France demanded that Iran stop enriching uranium.")
     assert _summary(events) == [("FRA", "IRN", "REQUEST", "2024-04", "2024-04")]

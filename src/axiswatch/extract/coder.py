@@ -269,6 +269,11 @@ def _matches(tok: Token, trig: Trigger) -> bool:
         return False
     if trig.plural_only and tok.tag_ not in {"NNS", "NNPS"}:
         return False
+    if trig.needs_prep and (
+        any(c.dep_ in {"dobj", "oprd", "dative"} for c in tok.children)
+        or not any(c.dep_ in {"prep", "prt"} and c.lower_ in trig.needs_prep for c in tok.children)
+    ):
+        return False  # "called on X", not "called X on Friday"
     if trig.needs_modifier and not any(
         m.lemma_.lower() in trig.needs_modifier for m in _modifiers(tok)
     ):
@@ -682,6 +687,8 @@ def _code_trigger(
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
     if not sources and not targets:
         return []  # no actor on either side: nothing to code (and no status to read)
+    if trig.needs_person_target and not any(t.person for t in targets):
+        return []  # "received him", "called Lavrov": a person, not a state, is met
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
     scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
     if trig.vote or trig.lemma == "support":

@@ -28,6 +28,7 @@ class Trigger:
     needs_modifier: frozenset[str] = frozenset()
     needs_target: bool = False
     needs_person_target: bool = False
+    needs_prep: frozenset[str] = frozenset()
     plural_only: bool = False
     presence: bool = False
 
@@ -74,6 +75,7 @@ def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
         needs_modifier=_words(spec, "needs_modifier", key),
         needs_target=bool(spec.get("needs_target")),
         needs_person_target=bool(spec.get("needs_person_target")),
+        needs_prep=_words(spec, "needs_prep", key),
         plural_only=bool(spec.get("plural_only")),
         presence=bool(spec.get("presence")),
     )
