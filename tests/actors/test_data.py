@@ -92,8 +92,9 @@ def test_data_every_actor_alias_resolves_back_to_its_actor(kb: ActorKB) -> None:
     wrong = []
     for actor in kb.actors.values():
         names = (actor.name, *actor.aliases, *actor.demonyms, *actor.capitals)
+        on = actor.until or actor.since  # a day the actor existed (a shared name needs one)
         for name in names:
-            result = kb.resolve(name)
+            result = kb.resolve(name, on)
             if actor.actor_id not in (result.actor, result.organ, *result.candidates) and (
                 kb.stands_for(actor.actor_id) not in result.candidates
             ):
@@ -139,3 +140,17 @@ def test_data_gold_persons_are_found_in_their_sentences(kb: ActorKB, shared_dir:
                 missing.append((event["id"], side, person))
     assert checked >= 15
     assert missing == []
+
+
+def test_state_table_since_and_until_are_dates(tmp_path) -> None:
+    from axiswatch.actors.datafiles import read_state_table
+    from axiswatch.errors import ActorDataError
+
+    good = tmp_path / "good.yaml"
+    good.write_text("DDR:\n  until: 1990-10-02\n", encoding="utf-8")
+    (record,) = read_state_table(good)
+    assert record.until == date(1990, 10, 2)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("DDR:\n  until: sometime\n", encoding="utf-8")
+    with pytest.raises(ActorDataError, match=r"DDR.*until.*'sometime' is not a date"):
+        read_state_table(bad)

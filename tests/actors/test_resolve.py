@@ -211,3 +211,28 @@ def test_resolve_to_dict_has_cli_keys(kb: ActorKB) -> None:
     data = kb.resolve("Kim Jong", date(2011, 8, 1)).to_dict()
     assert data["actor"] == "PRK" and data["person"] == "Kim Jong Il"
     assert set(data) >= {"actor", "person", "role", "confidence", "rule", "candidates"}
+
+
+@pytest.mark.parametrize(
+    ("on", "actor"),
+    [(date(1985, 5, 1), "SUN"), (date(1991, 12, 24), "SUN"), (date(1991, 12, 25), "RUS"),
+     (date(2015, 1, 1), "RUS"), (None, "RUS")],
+)  # fmt: skip
+def test_resolve_a_capital_two_states_share_by_the_day(
+    kb: ActorKB, on: date | None, actor: str
+) -> None:
+    assert kb.resolve("Moscow", on).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "person"),
+    [
+        ("the Soviet leader", date(1985, 5, 1), "Mikhail Gorbachev"),
+        ("the Soviet leader", date(1960, 1, 1), "Nikita Khrushchev"),
+        ("Stalin", date(1950, 6, 1), "Joseph Stalin"),
+        ("the Chinese leader", date(1955, 1, 1), "Mao Zedong"),
+        ("the US President", date(1972, 2, 21), "Richard Nixon"),
+    ],
+)
+def test_resolve_cold_war_leaders_by_date(kb: ActorKB, text: str, on: date, person: str) -> None:
+    assert kb.resolve(text, on).person == person

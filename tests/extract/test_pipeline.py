@@ -187,6 +187,13 @@ def test_a_demand_that_a_state_act_is_addressed_to_that_state(extract) -> None:
     assert _summary(events) == [("FRA", "IRN", "REQUEST", "2024-04", "2024-04")]
 
 
+def test_moscow_is_the_soviet_union_before_1992_and_russia_after(extract) -> None:
+    (before,) = extract("In May 1989, Moscow signed an accord with Beijing.")
+    assert (before.source, before.target) == ("SUN", "CHN")
+    (decade,) = extract("In the 1990s, Moscow cut aid to Havana.")
+    assert (decade.source, decade.target) == ("RUS", "CUB")
+
+
 def test_a_statement_about_every_state_is_not_about_the_last_partner(extract) -> None:
     events = extract(
         "In May 2019, Modi met Abe in Tokyo. Modi said India threatened no state that "

@@ -36,6 +36,8 @@ ACTOR_FIELDS = (
     "combining",
     "leader",
     "president_governs",
+    "since",
+    "until",
 )
 PERSON_FIELDS = ("name", "aliases", "source", "state", "surnames", "affiliations")
 AFFILIATION_FIELDS = ("role", "state", "start", "end", "title", "to")
@@ -85,6 +87,8 @@ class ActorRecord:
     combining: tuple[str, ...] = ()
     leader: str | None = None
     president_governs: bool | None = None
+    since: date | None = None
+    until: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +309,13 @@ def _actor(entry: Any, where: _Place) -> ActorRecord:
         combining=_texts(entry.get("combining"), where.at("combining")),
         leader=leader,
         president_governs=_bool(entry.get("president_governs"), where.at("president_governs")),
+        since=_optional_date(entry.get("since"), where.at("since")),
+        until=_optional_date(entry.get("until"), where.at("until")),
     )
+
+
+def _optional_date(value: Any, where: str) -> date | None:
+    return None if value in (None, "") else parse_date(value, where)
 
 
 def _role(value: Any, where: str) -> str:

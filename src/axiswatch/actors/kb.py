@@ -359,6 +359,8 @@ class _ActorDraft:
         self.combining: list[str] = []
         self.leader = "head_of_state"
         self.president_governs = False
+        self.since: date | None = None
+        self.until: date | None = None
 
     def add_aliases(self, names: Iterable[str]) -> None:
         for name in names:
@@ -390,6 +392,8 @@ class _ActorDraft:
             combining_forms=tuple(self.combining),
             leader_role=self.leader,
             president_governs=self.president_governs,
+            since=self.since,
+            until=self.until,
         )
 
 
@@ -474,6 +478,10 @@ def _merge_actor(actors: dict[str, _ActorDraft], record: ActorRecord, *, builtin
         draft.leader = record.leader
     if record.president_governs is not None:
         draft.president_governs = record.president_governs
+    if record.since is not None:
+        draft.since = record.since
+    if record.until is not None:
+        draft.until = record.until
 
 
 def _plurals(demonyms: Iterable[str]) -> list[str]:

@@ -77,6 +77,13 @@ class Actor:
     combining_forms: tuple[str, ...] = ()
     leader_role: str = "head_of_state"
     president_governs: bool = False
+    since: date | None = None
+    until: date | None = None
+
+    def exists_on(self, on: date) -> bool:
+        """Whether the actor existed on that day (``since``/``until`` bound a name it shares
+        with another state, as "Moscow" for the Soviet Union and Russia)."""
+        return (self.since is None or self.since <= on) and (self.until is None or on <= self.until)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""

@@ -72,7 +72,11 @@ def resolve_entries(kb: ActorKB, entries: Sequence[Entry], on: date | None) -> R
     if actors:
         targets = sorted({e.target for e in actors})
         if len(targets) > 1:
-            return ambiguous([kb.stands_for(t) for t in targets])
+            existing = _existing_on(kb, targets, on)
+            if len(existing) != 1:
+                return ambiguous([kb.stands_for(t) for t in targets])
+            targets = existing
+            actors = [e for e in actors if e.target == targets[0]]
         best = max(actors, key=lambda e: confidence(e.rule))
         actor = kb.stands_for(targets[0])
         organ = targets[0] if actor != targets[0] else None
@@ -96,6 +100,13 @@ def resolve_entries(kb: ActorKB, entries: Sequence[Entry], on: date | None) -> R
     if any(e.kind == "block" for e in entries):
         return NOT_AN_ACTOR
     return None
+
+
+def _existing_on(kb: ActorKB, targets: Sequence[str], on: date | None) -> list[str]:
+    """The targets that existed on the day (today when undated): "Moscow" in 1985 is the
+    Soviet Union, in 2015 Russia."""
+    day = on or date.today()
+    return [t for t in targets if t not in kb.actors or kb.actors[t].exists_on(day)]
 
 
 def resolve_role(

@@ -150,14 +150,15 @@ class Extractor:
         )
         discourse.sentence_date = _narrative_date(sent, exprs)
         on = _resolution_date(exprs, discourse, source.published)
-        until = _resolution_end(exprs, discourse) or on
+        bounds = _resolution_end(exprs, discourse)
         mentions = self.kb.find_mentions(text, on=on)
         by_token: dict[int, ActorRef] = {}
         places: dict[int, tuple[str, str]] = {}
         for m in mentions:
             if m.actor is None:
                 continue
-            if m.role and m.person and not self._same_holder(m.role, m.actor, on, until):
+            by_role = m.rule == "role_by_date"  # the person inferred from the office, not named
+            if by_role and m.role and m.person and not self._same_holder(m.role, m.actor, bounds):
                 m = replace(m, person=None)  # the office changed hands within the date given
             tokens = _tokens_in(sent, m.start_char, m.end_char)
             if m.form in {"capital", "name"} and _names_an_occasion(tokens, m.form):
@@ -192,7 +193,7 @@ class Extractor:
         dates = [(e, _first_token(sent, e.start_char)) for e in exprs]
 
         def holder(role: str, state: str) -> str | None:
-            if on is None or not self._same_holder(role, state, on, until):
+            if on is None or not self._same_holder(role, state, bounds):
                 return None
             person = self.kb.holder(role, state, on)
             return person.name if person is not None else None
@@ -211,14 +212,12 @@ class Extractor:
         discourse.vote_frame = sentence_vote_frame(inp) or discourse.vote_frame
         return coded
 
-    def _same_holder(
-        self, role: str, state: str, on: dt.date | None, until: dt.date | None
-    ) -> bool:
-        """Whether one person held the office from ``on`` to ``until`` (both ends checked):
+    def _same_holder(self, role: str, state: str, bounds: tuple[dt.date, dt.date] | None) -> bool:
+        """Whether one person held the office over the whole date (both ends checked):
         "the Chinese foreign minister" in 2013 is Yang Jiechi or Wang Yi, so nobody."""
-        if on is None or until is None or until == on:
+        if bounds is None or bounds[0] == bounds[1]:
             return True
-        first, last = self.kb.holder(role, state, on), self.kb.holder(role, state, until)
+        first, last = (self.kb.holder(role, state, day) for day in bounds)
         return first is not None and last is not None and first.name == last.name
 
     def _to_event(
@@ -367,19 +366,24 @@ def _subject_actor(sent: Span, by_token: dict[int, ActorRef]) -> ActorRef | None
 def _resolution_date(
     exprs: list[TimeExpr], discourse: Discourse, published: dt.date | None
 ) -> dt.date | None:
-    """The date at which role phrases and partial names are resolved for this sentence."""
+    """The day at which names are resolved for this sentence: the middle of its first date
+    ("in the 1990s" resolves "Moscow" in 1995, so Russia rather than the Soviet Union).
+    Role phrases are checked at both ends of the date as well (``Extractor._same_holder``)."""
     expr = exprs[0] if exprs else discourse.previous_date
     if expr is not None:
-        return parse_iso(expr.date_start)[0]
+        first = parse_iso(expr.date_start)[0]
+        last = parse_iso(expr.date_end)[1] if expr.date_end else first
+        return first + (max(last, first) - first) / 2
     return published
 
 
-def _resolution_end(exprs: list[TimeExpr], discourse: Discourse) -> dt.date | None:
-    """The last day of the date the sentence's role phrases are resolved at."""
+def _resolution_end(exprs: list[TimeExpr], discourse: Discourse) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the sentence's first date (None when it has none)."""
     expr = exprs[0] if exprs else discourse.previous_date
-    if expr is None or not expr.date_end:
+    if expr is None:
         return None
-    return parse_iso(expr.date_end)[1]
+    first = parse_iso(expr.date_start)[0]
+    return first, parse_iso(expr.date_end)[1] if expr.date_end else first
 
 
 def _tokens_in(sent: Span, start: int, end: int) -> list:
