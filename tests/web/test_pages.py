@@ -99,6 +99,7 @@ def test_reader_marks_and_side_list_scrolls(browsed: Browsed, web_sample: Sample
     anchor = link.get_attribute("data-ref")
     link.click()
     assert page.url.endswith(f"#{anchor}")
+    page.wait_for_selector("mark.active")  # the page marks the target on hashchange
     assert page.locator("mark.active").count() >= 1
     assert page.locator(f"#doc-text mark.active[data-refs~='{anchor}']").count() >= 1
     browsed.shot("reader-after-jump")
