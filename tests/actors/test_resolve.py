@@ -236,3 +236,8 @@ def test_resolve_a_capital_two_states_share_by_the_day(
 )
 def test_resolve_cold_war_leaders_by_date(kb: ActorKB, text: str, on: date, person: str) -> None:
     assert kb.resolve(text, on).person == person
+
+
+def test_resolve_the_kremlin_stands_for_the_state_of_its_day(kb: ActorKB) -> None:
+    assert kb.resolve("the Kremlin", date(1985, 1, 1)).actor == "SUN"
+    assert kb.resolve("the Kremlin", date(2000, 1, 1)).actor == "RUS"
