@@ -241,3 +241,9 @@ def test_resolve_cold_war_leaders_by_date(kb: ActorKB, text: str, on: date, pers
 def test_resolve_the_kremlin_stands_for_the_state_of_its_day(kb: ActorKB) -> None:
     assert kb.resolve("the Kremlin", date(1985, 1, 1)).actor == "SUN"
     assert kb.resolve("the Kremlin", date(2000, 1, 1)).actor == "RUS"
+
+
+def test_resolve_a_title_in_an_alias_is_not_a_surname(kb: ActorKB) -> None:
+    assert kb.resolve("Chairman Kim Jong Un", date(2023, 1, 1)).person == "Kim Jong Un"
+    assert kb.resolve("Chairman", date(1960, 1, 1)).person is None
+    assert kb.resolve("Rhee", date(1950, 1, 1)).person == "Syngman Rhee"
