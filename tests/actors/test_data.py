@@ -154,3 +154,12 @@ def test_state_table_since_and_until_are_dates(tmp_path) -> None:
     bad.write_text("DDR:\n  until: sometime\n", encoding="utf-8")
     with pytest.raises(ActorDataError, match=r"DDR.*until.*'sometime' is not a date"):
         read_state_table(bad)
+
+
+def test_no_title_word_is_taken_for_a_surname(kb: ActorKB) -> None:
+    from axiswatch.actors.kb import _TITLE_WORDS
+
+    surnames = [
+        (title, e.target) for title in _TITLE_WORDS for e in kb.lookup(title) if e.kind == "surname"
+    ]
+    assert surnames == []

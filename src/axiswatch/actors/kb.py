@@ -54,6 +54,25 @@ _INVERTED_TAILS = (" of", " of the")
 _WORD_SURNAMES = frozenset(
     {"no", "an", "o", "so", "do", "go", "he", "in", "on", "or", "to", "be", "we", "us", "it"}
 )
+_TITLE_WORDS = frozenset(
+    {
+        "chairman",
+        "president",
+        "premier",
+        "general",
+        "marshal",
+        "minister",
+        "secretary",
+        "comrade",
+        "king",
+        "queen",
+        "prince",
+        "emperor",
+        "supreme",
+        "leader",
+    }
+)
+"""Titles that lead some aliases ("Chairman Mao"): never a surname taken from an alias."""
 # Only leaders are written with a shortened name ("Kim Jong" for Kim Jong Il).
 _TOP_ROLES = frozenset({"supreme_leader", "head_of_state"})
 
@@ -287,7 +306,11 @@ class ActorKB:
         surnames = (
             person.surnames
             if person.surnames is not None
-            else person_names.surnames(spellings, person.state)
+            else [
+                n
+                for n in person_names.surnames(spellings, person.state)
+                if n.lower() not in _TITLE_WORDS
+            ]
         )
         for surname in surnames:
             if surname not in _WORD_SURNAMES:
