@@ -244,3 +244,15 @@ def test_vote_alignment_on_spark_equals_duckdb(spark: object, vote_tables: Path)
     pd.testing.assert_frame_equal(
         got.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False, rtol=1e-9
     )
+
+
+def test_raw_files_of_the_wrong_kind_fail_in_one_line_before_any_task(
+    spark: object, tmp_path: Path
+) -> None:
+    from axiswatch.errors import InputError
+    from axiswatch.importers.raw_events import spark_raw_events
+
+    notes = tmp_path / "SOURCE.md"
+    notes.write_text("# not an event file\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"SOURCE\.md: lines have 1 tab-separated fields"):
+        spark_raw_events(spark, [notes], "gdelt")

@@ -72,3 +72,14 @@ def test_cli_dyad_on_raw_gdelt_reports_what_the_files_gave(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert "CHN->RUS" in result.stdout
     assert "1 raw file(s), 17 rows read, 11 events, 5 rejected" in result.stderr
+
+
+def test_raw_files_of_the_wrong_kind_are_named(tmp_path: Path) -> None:
+    notes = tmp_path / "SOURCE.md"
+    notes.write_text("# not an event file\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["dyad", "CHN", "RUS", "--events", str(notes), "--raw", "gdelt"]
+    )
+    assert result.exit_code != 0
+    assert "SOURCE.md: lines have 1 tab-separated fields" in result.output
+    assert "Traceback" not in result.output

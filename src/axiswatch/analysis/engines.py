@@ -170,6 +170,10 @@ def _raw_source(
         finally:
             con.close()
         return
+    from axiswatch.importers._events_import import event_files
+    from axiswatch.importers.raw_events import check_layouts
+
+    check_layouts(raw, event_files(events))  # before Spark starts: a wrong file in one line
     with spark_session(spark_master) as session:
         frame, report = spark_raw_events(session, events, raw, reject_dir=reject_dir)
         frame.createOrReplaceTempView("events")

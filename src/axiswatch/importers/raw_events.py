@@ -23,8 +23,9 @@ from typing import Any
 
 import duckdb
 
-from axiswatch.errors import InputError
-from axiswatch.importers._events_common import ImportSummary
+from axiswatch.errors import InputError, StoreError
+from axiswatch.importers._events_common import EventFormat, ImportSummary
+from axiswatch.importers._events_files import decode_header, open_lines, sample_lines
 from axiswatch.importers._events_import import event_files, parse_actors
 
 KINDS: tuple[str, ...] = ("gdelt", "icews", "polecat")
@@ -123,6 +124,7 @@ def spark_raw_events(
 
     importer(kind)
     files = [str(f.resolve()) for f in event_files(paths)]
+    check_layouts(kind, [Path(f) for f in files])  # a wrong file fails here, in one line
     rejects = str(Path(reject_dir if reject_dir is not None else DEFAULT_REJECTS).resolve())
     wanted = parse_actors(actors)
     context = session.sparkContext
@@ -145,11 +147,50 @@ def spark_raw_events(
     # Mapped once and kept (memory, then disk): the analyses then read the cached events,
     # and the counts are those of that one pass.
     frame = frame.dropDuplicates(["event_id"]).persist(StorageLevel.MEMORY_AND_DISK)
-    frame.count()
+    try:
+        frame.count()
+    except Exception as e:  # a task failed: Spark wraps the importer's own message
+        raise StoreError(f"Spark could not map the {kind} files: {_task_error(e)}") from e
     report = RawEvents(kind, files, reject_dir=rejects)
     for name, accumulator in counts.items():
         setattr(report, name, int(accumulator.value))
     return frame, report
+
+
+def format_of(kind: str) -> EventFormat:
+    """The file format object of a publisher kind."""
+    importer(kind)
+    if kind == "gdelt":
+        from axiswatch.importers.gdelt import GdeltFormat
+
+        return GdeltFormat()
+    if kind == "icews":
+        from axiswatch.importers.icews import IcewsFormat
+
+        return IcewsFormat()
+    from axiswatch.importers.polecat import PolecatFormat
+
+    return PolecatFormat()
+
+
+def check_layouts(kind: str, files: Sequence[Path]) -> None:
+    """Read the first lines of each file and check its layout (InputError names the file)."""
+    fmt = format_of(kind)
+    for path in files:
+        with open_lines(path) as stream:
+            sample = sample_lines(stream)
+        if sample:
+            fmt.layout(path, [decode_header(line) for line in sample])
+
+
+def _task_error(error: Exception) -> str:
+    """The axiswatch error line inside a Spark task failure, else its first line."""
+    text = str(error)
+    for line in text.splitlines():
+        for name in ("InputError: ", "StoreError: "):
+            if name in line:
+                return line.split(name, 1)[1].strip()
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
 
 
 def _event_columns() -> list[tuple[str, str]]:
