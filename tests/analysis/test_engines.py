@@ -127,3 +127,15 @@ def test_vote_tables_folder_must_hold_the_votes(tmp_path: Path, db_path: Path) -
         vote_source(db_path, engine="spark"),
     ):
         pass
+
+
+def test_parquet_without_the_event_columns_is_refused(tmp_path: Path, db_path: Path) -> None:
+    import duckdb
+
+    other = tmp_path / "other.parquet"
+    duckdb.sql(f"COPY (SELECT 1 AS a) TO '{other}' (FORMAT parquet)")
+    with (
+        pytest.raises(InputError, match="no column event_id, origin, day_start"),
+        event_source(db_path, events=[other]),
+    ):
+        pass

@@ -83,7 +83,9 @@ def event_source(
         with _raw_source(engine, events, raw, spark_master, reject_dir, on_report) as source:
             yield source
         return
-    with parquet_tables(engine, {"events": parquet_paths(events)}, spark_master) as backend:
+    paths = parquet_paths(events)
+    with parquet_tables(engine, {"events": paths}, spark_master) as backend:
+        _check_columns(backend, "events", EVENT_COLUMNS, paths)
         yield backend
 
 
@@ -119,6 +121,34 @@ def vote_source(
         )
     with parquet_tables(engine, found, spark_master) as backend:
         yield backend
+
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "origin",
+    "day_start",
+    "source",
+    "target",
+    "event_type",
+    "quad_class",
+    "goldstein",
+    "epistemic",
+)
+"""The columns the event analyses read; Parquet without them is refused up front."""
+
+
+def _check_columns(
+    backend: Connectable, name: str, needed: Sequence[str], paths: Sequence[str]
+) -> None:
+    from axiswatch.analysis._backend import table
+
+    have = set(table(backend, name).columns)  # type: ignore[arg-type]
+    missing = [c for c in needed if c not in have]
+    if missing:
+        raise InputError(
+            f"{', '.join(paths)}: no column {', '.join(missing)}; give events written by "
+            "`axiswatch export events --format parquet`"
+        )
 
 
 @contextmanager
