@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -162,6 +163,28 @@ def _epistemic(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(values)
 
 
+def _events(
+    db: Path | None,
+    engine: Engine,
+    events: list[Path] | None,
+    spark_master: str | None,
+    raw: str | None,
+    rejects: Path | None,
+) -> AbstractContextManager[Any]:
+    """Where the event analyses read (see :func:`axiswatch.analysis.engines.event_source`)."""
+    from axiswatch.analysis.engines import event_source
+
+    return event_source(
+        resolve_db(db),
+        engine=engine.value,
+        events=events,
+        spark_master=spark_master,
+        raw=raw,
+        reject_dir=rejects,
+        on_report=say,
+    )
+
+
 def _rounded(rows: list[dict[str, Any]], digits: int = 3) -> list[dict[str, Any]]:
     return [
         {k: round(v, digits) if isinstance(v, float) else v for k, v in r.items()} for r in rows
@@ -194,18 +217,9 @@ def dyad_cmd(
 ) -> None:
     """Events between A and B per period and direction: counts by type and QuadClass, Goldstein."""
     from axiswatch.analysis.dyads import dyad
-    from axiswatch.analysis.engines import event_source
     from axiswatch.analysis.records import records
 
-    with event_source(
-        resolve_db(db),
-        engine=engine.value,
-        events=events,
-        spark_master=spark_master,
-        raw=raw,
-        reject_dir=rejects,
-        on_report=say,
-    ) as source:
+    with _events(db, engine, events, spark_master, raw, rejects) as source:
         df = dyad(source, a, b, by=by.value, origins=origin, epistemic=_epistemic(epistemic))
     rows = records(df)
     render_rows(
@@ -261,19 +275,10 @@ def triangle_cmd(
     rejects: RejectsOption = None,
 ) -> None:
     """Strategic triangle of A, B, C per period: dyad signs, Dittmer's pattern, balance."""
-    from axiswatch.analysis.engines import event_source
     from axiswatch.analysis.records import records
     from axiswatch.analysis.triangle import triangle, triangle_frame
 
-    with event_source(
-        resolve_db(db),
-        engine=engine.value,
-        events=events,
-        spark_master=spark_master,
-        raw=raw,
-        reject_dir=rejects,
-        on_report=say,
-    ) as source:
+    with _events(db, engine, events, spark_master, raw, rejects) as source:
         periods = triangle(
             source,
             a,
@@ -347,17 +352,8 @@ def changes_cmd(
     from dataclasses import asdict
 
     from axiswatch.analysis.changepoints import changes
-    from axiswatch.analysis.engines import event_source
 
-    with event_source(
-        resolve_db(db),
-        engine=engine.value,
-        events=events,
-        spark_master=spark_master,
-        raw=raw,
-        reject_dir=rejects,
-        on_report=say,
-    ) as source:
+    with _events(db, engine, events, spark_master, raw, rejects) as source:
         analysis = changes(
             source,
             a,

@@ -52,6 +52,17 @@ BODY_ACTS = frozenset(
 UN_BODY_WORDS = frozenset({"assembly", "council"})
 
 
+VOTE_CODES: dict[tuple[str | None, bool], tuple[str, str]] = {
+    ("against", False): ("ACCUSE", "111"),  # for a text against X
+    ("for", False): ("SUPPORT", "05"),  # for a text for X
+    (None, False): ("SUPPORT", "05"),  # for a text about X
+    ("against", True): ("SUPPORT", "05"),  # against (or vetoing) a text against X
+    ("for", True): ("REJECT", "12"),
+    (None, True): ("REJECT", "12"),
+}
+"""(framing, voted against) -> (PLOVER type, CAMEO) of the vote toward the state framed."""
+
+
 @dataclass(frozen=True)
 class VoteFrame:
     """What a vote was on: a text against or for a state (``framing``), or just about it."""
@@ -81,28 +92,8 @@ def vote_coding(
         frame = None
     if frame is None:
         return None
-    against = _votes_against(tok, trig)
-    if frame.framing is None:
-        return ("REJECT", "12", frame.actor) if against else ("SUPPORT", "05", frame.actor)
-    if against:
-        return (
-            ("SUPPORT", "05", frame.actor)
-            if frame.framing == "against"
-            else (
-                "REJECT",
-                "12",
-                frame.actor,
-            )
-        )
-    return (
-        ("ACCUSE", "111", frame.actor)
-        if frame.framing == "against"
-        else (
-            "SUPPORT",
-            "05",
-            frame.actor,
-        )
-    )
+    event_type, cameo = VOTE_CODES[(frame.framing, _votes_against(tok, trig))]
+    return event_type, cameo, frame.actor
 
 
 def list_voters(noun: Token) -> list[Token]:
