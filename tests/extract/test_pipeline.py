@@ -72,6 +72,16 @@ def _summary(events) -> list[tuple]:
             id="their-joint-exercise",
         ),
         pytest.param(
+            "In 2024, Syrian tankers received oil from Iranian vessels.",
+            [("IRN", "SYR", "COOPERATE", "2024", "2024")],
+            id="received-materiel-from",
+        ),
+        pytest.param(
+            "In 2023, Turkish ports hosted Syrian coal shipments in violation of UN sanctions.",
+            [],
+            id="hosting-goods-is-no-visit-and-a-violated-rule-no-party",
+        ),
+        pytest.param(
             "In 2015, Syria was accused by Turkey of shelling its border towns.",
             [("TUR", "SYR", "ACCUSE", "2015", "2015")],
             id="passive-accusation-targets-the-subject",

@@ -80,3 +80,11 @@ def test_the_council_after_the_security_council_is_that_organ(extract) -> None:
     )
     sanctions = [(e.source, e.event_type, e.target) for e in events if e.event_type == "SANCTION"]
     assert sanctions == [("UNSC", "SANCTION", "MLI")]
+
+
+def test_vetoing_the_renewal_of_a_sanctions_panel_supports_the_sanctioned(extract) -> None:
+    events = extract(
+        "In March 2019, Russia vetoed the renewal of the UN panel monitoring sanctions "
+        "against Syria."
+    )
+    assert _votes(events) == [("RUS", "SUPPORT", "SYR", "2019-03")]

@@ -313,5 +313,13 @@ def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple
     out: list[tuple[str, Token]] = []
     for child in tok.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in preps | {"by"}:
-            out.extend((child.lower_, p) for p in child.children if p.dep_ in {"pobj", "pcomp"})
+            out.extend(
+                (child.lower_, p)
+                for p in child.children
+                if p.dep_ in {"pobj", "pcomp"} and p.lemma_.lower() not in BREACH_NOUNS
+            )
     return out
+
+
+BREACH_NOUNS = frozenset({"violation", "defiance", "breach", "contravention"})
+"""Heads of "in violation of UN sanctions": whose rules were broken is no party to the act."""

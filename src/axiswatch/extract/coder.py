@@ -687,7 +687,7 @@ def _code_trigger(
     event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
     if not sources and not targets:
         return []  # no actor on either side: nothing to code (and no status to read)
-    if trig.needs_person_target and not any(t.person for t in targets):
+    if trig.needs_person_target and not any(t.person or t.role for t in targets):
         return []  # "received him", "called Lavrov": a person, not a state, is met
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
     scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
@@ -719,7 +719,7 @@ def _code_trigger(
         source_ids = {s.actor for s in sources}
         if mode != "vote":  # a voter may be the state voted on: only that pair goes
             targets = [t for t in targets if t.actor not in source_ids]
-        if event_type == "SUPPORT":
+        if event_type == "SUPPORT" and mode != "vote":
             targets = [t for t in targets if not _penalised_ref(t, inp)]
         if event_type in {"MOBILIZE", "THREATEN"}:
             targets = [t for t in targets if t.via not in {"prep_in", "prep_at", "prep_into"}]

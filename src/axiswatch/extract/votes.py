@@ -80,8 +80,11 @@ def vote_coding(
 ) -> tuple[str, str, ActorRef] | None:
     """(type, CAMEO, target) of a vote trigger, or None when no voted text is found."""
     resolution = next((t for t in scope if t.lemma_.lower() in RESOLUTION_LEMMAS), None)
+    vetoed = [c for c in tok.children if c.dep_ == "dobj"] if trig.lemma == "veto" else []
     if resolution is not None:
         frame = frame_of(resolution, inp)
+    elif vetoed and (framed := frame_of(vetoed[0], inp)) is not None and framed.framing:
+        frame = framed  # "vetoed the renewal of the panel monitoring sanctions against X"
     elif trig.vote:
         frame = sentence_vote_frame(inp)
         if frame is None and carried is not None:
