@@ -82,6 +82,11 @@ def _summary(events) -> list[tuple]:
             id="hosting-goods-is-no-visit-and-a-violated-rule-no-party",
         ),
         pytest.param(
+            "In 2023 Erdogan hosted a Syrian delegation in Ankara.",
+            [("SYR", "TUR", "CONSULT", "2023", "2023")],
+            id="hosting-a-delegation",
+        ),
+        pytest.param(
             "In 2015, Syria was accused by Turkey of shelling its border towns.",
             [("TUR", "SYR", "ACCUSE", "2015", "2015")],
             id="passive-accusation-targets-the-subject",
