@@ -13,8 +13,9 @@ from axiswatch.analysis.dyads import dyad
 from axiswatch.analysis.engines import event_source
 from axiswatch.cli.app import app
 from axiswatch.errors import InputError
+from axiswatch.importers.event_formats import event_format
 from axiswatch.importers.gdelt import import_gdelt
-from axiswatch.importers.raw_events import duckdb_raw_events, importer
+from axiswatch.importers.raw_events import duckdb_raw_events
 from axiswatch.store.connect import connect
 
 DAILY = FIXTURES / "eventdata" / "gdelt1_daily.export.CSV"
@@ -50,7 +51,7 @@ def test_engine_raw_source_runs_the_analyses(tmp_path: Path) -> None:
 
 def test_unknown_raw_kind_lists_the_kinds() -> None:
     with pytest.raises(InputError, match="choose from gdelt, icews, polecat"):
-        importer("acled")
+        event_format("acled")
 
 
 def test_raw_needs_files(tmp_path: Path) -> None:

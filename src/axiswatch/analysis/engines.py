@@ -188,9 +188,10 @@ def _raw_source(
     on_report: Callable[[str], None] | None,
 ) -> Iterator[Connectable]:
     """Publisher files mapped by the importer: an in-memory workspace, or a Spark view."""
-    from axiswatch.importers.raw_events import duckdb_raw_events, importer, spark_raw_events
+    from axiswatch.importers.event_formats import event_format
+    from axiswatch.importers.raw_events import duckdb_raw_events, spark_raw_events
 
-    importer(raw)
+    event_format(raw)  # an unknown kind fails before any file is read
     if engine == "duckdb":
         con, report = duckdb_raw_events(events, raw, reject_dir=reject_dir)
         try:

@@ -7,7 +7,6 @@ Mount with ``imports_app.command("gdelt")(gdelt_cmd)`` (and icews, polecat) and
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -16,17 +15,10 @@ import typer
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar, say
 from axiswatch.importers._events_common import BATCH_ROWS, ImportSummary
-from axiswatch.importers.gdelt import import_gdelt
-from axiswatch.importers.icews import import_icews
-from axiswatch.importers.polecat import import_polecat
+from axiswatch.importers._events_import import import_event_files
+from axiswatch.importers.event_formats import event_format
 from axiswatch.store.connect import connect
 from axiswatch.store.export import export_events
-
-IMPORTERS: dict[str, Callable[..., ImportSummary]] = {
-    "gdelt": import_gdelt,
-    "icews": import_icews,
-    "polecat": import_polecat,
-}
 
 PathsArg = Annotated[
     list[Path],
@@ -61,12 +53,12 @@ def import_events_cmd(
     batch_rows: int = BATCH_ROWS,
 ) -> ImportSummary:
     """Run one importer on the workspace and report the summary on stderr."""
-    importer = IMPORTERS[kind]
     con = connect(resolve_db(db))
     try:
         with progress_bar(f"{kind} rows", enabled=sys.stderr.isatty()) as update:
-            summary = importer(
+            summary = import_event_files(
                 con,
+                event_format(kind),
                 paths,
                 actors=actors,
                 batch_rows=batch_rows,

@@ -1,6 +1,6 @@
 """Publisher event files as an ``events`` table for the analyses, without a workspace.
 
-The mapping is the importer's own (``import_gdelt``, ``import_icews``, ``import_polecat``),
+The mapping is the importer's own (``import_event_files`` with the kind's format),
 so raw files read here give exactly the events an import would store. On DuckDB the files are
 imported into an in-memory workspace. On Spark each file is one task: the executor imports it
 into its own in-memory DuckDB and hands back the events as Arrow batches
@@ -16,19 +16,19 @@ rejected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from axiswatch.errors import InputError, StoreError
-from axiswatch.importers._events_common import EventFormat, ImportSummary
+from axiswatch.errors import StoreError
+from axiswatch.importers._events_common import ImportSummary
 from axiswatch.importers._events_files import decode_header, open_lines, sample_lines
-from axiswatch.importers._events_import import event_files, parse_actors
+from axiswatch.importers._events_import import event_files, import_event_files, parse_actors
+from axiswatch.importers.event_formats import event_format
 
-KINDS: tuple[str, ...] = ("gdelt", "icews", "polecat")
 DEFAULT_REJECTS = Path("axiswatch.rejects")
 """Where rejected rows of raw files go unless told (relative to the working folder)."""
 _SPARK_TYPES = {
@@ -69,23 +69,6 @@ class RawEvents:
         return text
 
 
-def importer(kind: str) -> Callable[..., ImportSummary]:
-    """The import function of a publisher format."""
-    if kind == "gdelt":
-        from axiswatch.importers.gdelt import import_gdelt
-
-        return import_gdelt
-    if kind == "icews":
-        from axiswatch.importers.icews import import_icews
-
-        return import_icews
-    if kind == "polecat":
-        from axiswatch.importers.polecat import import_polecat
-
-        return import_polecat
-    raise InputError(f"--raw {kind!r}: choose from {', '.join(KINDS)}")
-
-
 def duckdb_raw_events(
     paths: Iterable[str | Path],
     kind: str,
@@ -96,11 +79,11 @@ def duckdb_raw_events(
     """An in-memory workspace holding the files' events, and what the import did."""
     from axiswatch.store.connect import connect
 
-    load = importer(kind)
+    fmt = event_format(kind)
     files = event_files(paths)
     rejects = Path(reject_dir) if reject_dir is not None else DEFAULT_REJECTS
     con = connect(":memory:")
-    summary = load(con, files, actors=actors, reject_dir=rejects)
+    summary = import_event_files(con, fmt, files, actors=actors, reject_dir=rejects)
     report = RawEvents(kind, [str(f) for f in files], summary.read, summary.added)
     report.rejected = summary.rejected
     report.reject_dir = str(rejects)
@@ -122,7 +105,6 @@ def spark_raw_events(
     """
     from pyspark import StorageLevel
 
-    importer(kind)
     files = [str(f.resolve()) for f in event_files(paths)]
     check_layouts(kind, [Path(f) for f in files])  # a wrong file fails here, in one line
     rejects = str(Path(reject_dir if reject_dir is not None else DEFAULT_REJECTS).resolve())
@@ -157,25 +139,9 @@ def spark_raw_events(
     return frame, report
 
 
-def format_of(kind: str) -> EventFormat:
-    """The file format object of a publisher kind."""
-    importer(kind)
-    if kind == "gdelt":
-        from axiswatch.importers.gdelt import GdeltFormat
-
-        return GdeltFormat()
-    if kind == "icews":
-        from axiswatch.importers.icews import IcewsFormat
-
-        return IcewsFormat()
-    from axiswatch.importers.polecat import PolecatFormat
-
-    return PolecatFormat()
-
-
 def check_layouts(kind: str, files: Sequence[Path]) -> None:
     """Read the first lines of each file and check its layout (InputError names the file)."""
-    fmt = format_of(kind)
+    fmt = event_format(kind)
     for path in files:
         with open_lines(path) as stream:
             sample = sample_lines(stream)
@@ -215,7 +181,9 @@ def _file_events(
 
     con = connect(":memory:")
     try:
-        summary = importer(kind)(con, [path], actors=actors, reject_dir=reject_dir)
+        summary = import_event_files(
+            con, event_format(kind), [path], actors=actors, reject_dir=reject_dir
+        )
         select = ", ".join(f'"{c}"::VARCHAR AS "{c}"' if c == "why" else f'"{c}"' for c in columns)
         table = con.sql(f"SELECT {select} FROM events").to_arrow_table()
     finally:
