@@ -14,7 +14,6 @@ from spacy.tokens import Token
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "obj"})
 TARGET_PREPS = frozenset(
     {
         "to",

@@ -136,7 +136,6 @@ JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
-NOUNS = frozenset({"NOUN", "PROPN"})
 DENIAL_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 STATE_GROUP_WORDS = frozenset({"country", "state", "nation", "government", "capital"})
 GENERIC_NOUNS = frozenset({"state", "country", "nation", "government"})
@@ -253,6 +252,8 @@ class SentenceInput:
     holder: HolderLookup
     keep_undated: bool = False
     igo_ids: frozenset[str] = IGO_IDS
+    vote_frame: VoteFrame | None = None
+    """The text voted on that this sentence names (``votes.sentence_vote_frame``)."""
 
 
 def _matches(tok: Token, trig: Trigger) -> bool:
@@ -527,18 +528,16 @@ def _presence_arguments(
 
 
 def _in_denied_act(ref: ActorRef, verb: Token, inp: SentenceInput) -> bool:
-    """ "denied sending weapons to Russia": Russia is in the denied act, not the addressee."""
-    tok = inp.sent.doc[ref.token_i]
-    return any(
-        c.pos_ in {"VERB", "AUX"} and c.left_edge.i <= tok.i <= c.right_edge.i
-        for c in verb.children
-        if c.dep_ in {"dobj", "xcomp", "ccomp", "pcomp", "prep"}
-    ) or any(
-        p.pos_ == "VERB" and p.left_edge.i <= tok.i <= p.right_edge.i
-        for c in verb.children
-        if c.dep_ == "prep"
-        for p in c.children
-    )
+    """ "denied sending weapons to Russia": Russia is in the denied act, not the addressee.
+
+    The actor is inside the denied act when a verb stands between it and the denial.
+    """
+    node = inp.sent.doc[ref.token_i]
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
 
 
 def _penalised_ref(ref: ActorRef, inp: SentenceInput) -> bool:
@@ -998,6 +997,8 @@ def _one_encounter(events: list[CodedEvent], inp: SentenceInput) -> list[CodedEv
 
     A nominal CONSULT below a verbal CONSULT of the same two actors and date is dropped.
     """
+    if not any(ev.nominal and ev.event_type == "CONSULT" for ev in events):
+        return events
     by_start = {tok.idx: tok for tok in inp.sent}  # trigger offsets count from the doc
     verbal = {
         by_start[ev.trigger_start].i: ev

@@ -131,7 +131,7 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
     asked_by = _request_over(token)
     if asked_by is not None:
         return Status("hypothetical", asked_by.text)
-    planned_by = _planning_noun(token)
+    planned_by = planning_noun(token)
     if planned_by is not None:
         return Status("hypothetical", planned_by.text)
     blamed_by = _charged_act(token)
@@ -163,7 +163,7 @@ def _charged_act(token: Token) -> Token | None:
     return None
 
 
-def _planning_noun(token: Token) -> Token | None:
+def planning_noun(token: Token) -> Token | None:
     """The noun of "preparations for a second meeting" over the act it plans."""
     for above in token.ancestors:
         if above.pos_ == "NOUN" and above.lemma_.lower() in PLAN_NOUNS:

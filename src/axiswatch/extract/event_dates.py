@@ -16,7 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from axiswatch.extract.dates import TimeExpr
-from axiswatch.extract.epistemic import PLAN_NOUNS
+from axiswatch.extract.epistemic import planning_noun
 from axiswatch.extract.lexicon import Trigger
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -85,13 +85,13 @@ def pick_date(
     if not mine:
         if _time_relative_clause(tok):
             return None  # "after Russia invaded Ukraine, ...": not the main clause's time
+        if planning_noun(tok) is not None:
+            return None  # "preparations for a summit": a planned act has no date here
         for above in tok.ancestors:
             if above.lower_ in TEMPORAL_RELATIONS and above.dep_ in {"prep", "mark"}:
                 return None  # "weeks before the summit": the summit's time is not the clause's
             if _time_relative_clause(above):
                 return None
-            if above.pos_ == "NOUN" and above.lemma_.lower() in PLAN_NOUNS:
-                return None  # "preparations for a summit": a planned act has no date here
             if owned.get(above.i):
                 mine = owned[above.i]
                 break

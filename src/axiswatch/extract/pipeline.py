@@ -149,8 +149,8 @@ class Extractor:
             previous=discourse.previous_date or discourse.last_absolute,
         )
         discourse.sentence_date = _narrative_date(sent, exprs)
-        on = _resolution_date(exprs, discourse, source.published)
-        bounds = _resolution_end(exprs, discourse)
+        bounds = _date_bounds(exprs, discourse)
+        on = bounds[0] + (bounds[1] - bounds[0]) / 2 if bounds else source.published
         mentions = self.kb.find_mentions(text, on=on)
         by_token: dict[int, ActorRef] = {}
         places: dict[int, tuple[str, str]] = {}
@@ -207,9 +207,10 @@ class Extractor:
             keep_undated=self.keep_undated,
             igo_ids=self.igo_ids,
         )
+        inp = replace(inp, vote_frame=sentence_vote_frame(inp))
         coded = code_sentence(inp, discourse)
         discourse.next_topic = _subject_actor(sent, by_token)
-        discourse.vote_frame = sentence_vote_frame(inp) or discourse.vote_frame
+        discourse.vote_frame = inp.vote_frame or discourse.vote_frame
         return coded
 
     def _same_holder(self, role: str, state: str, bounds: tuple[dt.date, dt.date] | None) -> bool:
@@ -363,27 +364,18 @@ def _subject_actor(sent: Span, by_token: dict[int, ActorRef]) -> ActorRef | None
     return next((by_token[i] for i in sorted(by_token)), None)
 
 
-def _resolution_date(
-    exprs: list[TimeExpr], discourse: Discourse, published: dt.date | None
-) -> dt.date | None:
-    """The day at which names are resolved for this sentence: the middle of its first date
-    ("in the 1990s" resolves "Moscow" in 1995, so Russia rather than the Soviet Union).
-    Role phrases are checked at both ends of the date as well (``Extractor._same_holder``)."""
-    expr = exprs[0] if exprs else discourse.previous_date
-    if expr is not None:
-        first = parse_iso(expr.date_start)[0]
-        last = parse_iso(expr.date_end)[1] if expr.date_end else first
-        return first + (max(last, first) - first) / 2
-    return published
+def _date_bounds(exprs: list[TimeExpr], discourse: Discourse) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the sentence's first date (else the previous sentence's).
 
-
-def _resolution_end(exprs: list[TimeExpr], discourse: Discourse) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of the sentence's first date (None when it has none)."""
+    Names are resolved at the middle day ("in the 1990s" reads "Moscow" in 1995: Russia, not
+    the Soviet Union); role phrases are checked at both ends (``Extractor._same_holder``).
+    """
     expr = exprs[0] if exprs else discourse.previous_date
     if expr is None:
         return None
     first = parse_iso(expr.date_start)[0]
-    return first, parse_iso(expr.date_end)[1] if expr.date_end else first
+    last = parse_iso(expr.date_end)[1] if expr.date_end else first
+    return first, max(first, last)
 
 
 def _tokens_in(sent: Span, start: int, end: int) -> list:

@@ -86,7 +86,7 @@ def vote_coding(
     elif vetoed and (framed := frame_of(vetoed[0], inp)) is not None and framed.framing:
         frame = framed  # "vetoed the renewal of the panel monitoring sanctions against X"
     elif trig.vote:
-        frame = sentence_vote_frame(inp)
+        frame = inp.vote_frame
         if frame is None and carried is not None:
             # the text of an earlier sentence: its actor is named there, not here
             actor = ActorRef(carried.actor.actor, carried.actor.person, tok.i, "earlier_resolution")
