@@ -33,6 +33,11 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def published_precision(self) -> str:
+        """How much of ``published`` is known: "day", "month" or "year" (front matter 2018-03)."""
+        return str(self.metadata.get("published_precision", "day"))
+
+    @property
     def words(self) -> int:
         """Number of whitespace-separated words in the text."""
         return len(self.text.split())

@@ -168,7 +168,7 @@ class Workspace:
 
         document = self.document(document_id)
         name = Path(document.path).name if document.path else document.document_id[:12]
-        source = SourceText(name, document.text, document.document_id, document.published)
+        source = SourceText.of(document, name)
         events = self.extractor.extract_one(source)
         n = ev_store.write_events(self.con, events, document_id=document.document_id)
         claims = extract_claims(

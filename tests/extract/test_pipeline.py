@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from axiswatch.extract.pipeline import iter_paragraphs, mask_footnotes
+from axiswatch.extract.pipeline import SourceText, iter_paragraphs, mask_footnotes
 
 
 def _summary(events) -> list[tuple]:
@@ -424,3 +424,66 @@ def test_extract_one_reports_progress_per_paragraph(extractor) -> None:
 def test_extract_one_plover_conventions(extract, text: str, expected: tuple) -> None:
     events = extract(text)
     assert [(e.source, e.target, e.event_type) for e in events][:1] == [expected]
+
+
+def test_signers_listed_together_give_one_event_per_pair(extract) -> None:
+    events = extract("In 2025, China, Russia and Iran signed a joint letter.")
+    pairs = {frozenset((e.source, e.target)) for e in events if e.event_type == "SUPPORT"}
+    assert pairs == {frozenset(p) for p in (("CHN", "RUS"), ("CHN", "IRN"), ("RUS", "IRN"))}
+
+
+def test_listed_targets_give_one_event_each_but_other_phrases_do_not(extract) -> None:
+    events = extract("In 2014, Russia cut off gas supplies to Slovakia, Austria and Poland.")
+    assert sorted(e.target for e in events) == ["AUT", "POL", "SVK"]
+    assert {e.source for e in events} == {"RUS"}
+
+
+def test_act_in_the_present_perfect_takes_the_publication_date(extract) -> None:
+    events = extract(
+        "Russia has expanded its military cooperation with Iran.", dt.date(2022, 8, 11)
+    )
+    assert [(e.source, e.target, e.date_start, e.date_from_context) for e in events] == [
+        ("RUS", "IRN", "2022-08-11", True)
+    ]
+
+
+def test_simple_present_is_a_state_of_affairs_not_an_event(extract) -> None:
+    assert extract("Russia supports China's core interests.", dt.date(2022, 8, 11)) == []
+
+
+def test_month_precision_publication_date_dates_current_acts_at_the_month(extractor) -> None:
+    source = SourceText(
+        "t.txt", "North Korea has sent troops to Russia.", None, dt.date(2018, 3, 1), "month"
+    )
+    assert [e.date_start for e in extractor.extract_one(source)] == ["2018-03"]
+
+
+def test_infinitive_on_an_object_is_done_by_the_clause_subject(extract) -> None:
+    events = extract("In 2024, Russia made an effort to expand its ties with North Korea.")
+    assert [(e.source, e.target) for e in events] == [("RUS", "PRK")]
+
+
+def test_a_defined_grouping_acts_for_each_member(extract) -> None:
+    events = extract(
+        "In June 2025, the E-3 countries—France, Germany, and the United Kingdom—met in Geneva. "
+        "On August 28, 2025, the E-3 imposed sanctions on Iran."
+    )
+    sanctions = sorted((e.source, e.target) for e in events if e.event_type == "SANCTION")
+    assert sanctions == [("DEU", "IRN"), ("FRA", "IRN"), ("GBR", "IRN")]
+
+
+def test_the_two_countries_and_they_refer_to_actors_named_together(extract) -> None:
+    events = extract(
+        "China and Russia held talks in 2005.\n\nIn 2006, they conducted joint exercises. "
+        "In 2007, the two countries signed a treaty."
+    )
+    assert [(e.source, e.target, e.date_start) for e in events] == [
+        ("CHN", "RUS", "2005"),
+        ("CHN", "RUS", "2006"),
+        ("CHN", "RUS", "2007"),
+    ]
+
+
+def test_a_count_that_does_not_fit_the_group_resolves_nothing(extract) -> None:
+    events = extract("China and Russia held talks in 2005. In 2006, the three countries met.")
+    assert [(e.source, e.target, e.date_start) for e in events] == [("CHN", "RUS", "2005")]

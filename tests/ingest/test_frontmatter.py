@@ -37,3 +37,24 @@ def test_split_front_matter_absent_returns_text() -> None:
 def test_split_front_matter_rejects_bad_front_matter(text: str, message: str) -> None:
     with pytest.raises(IngestError, match=message):
         split_front_matter(text, path="a.md")
+
+
+@pytest.mark.parametrize(
+    ("value", "date", "precision"),
+    [
+        pytest.param('"2018-03"', dt.date(2018, 3, 1), "month", id="month"),
+        pytest.param("2004", dt.date(2004, 1, 1), "year", id="year"),
+        pytest.param("2024-05-14", dt.date(2024, 5, 14), None, id="day"),
+    ],
+)
+def test_split_front_matter_keeps_the_precision_of_a_partial_date(
+    value: str, date: dt.date, precision: str | None
+) -> None:
+    meta, _ = split_front_matter(f"---\npublished: {value}\n---\nBody", path="a.md")
+    assert meta["published"] == date
+    assert meta.get("published_precision") == precision
+
+
+def test_split_front_matter_refuses_month_thirteen() -> None:
+    with pytest.raises(IngestError, match="YYYY-MM"):
+        split_front_matter('---\npublished: "2018-13"\n---\nBody', path="a.md")

@@ -93,7 +93,7 @@ def _file_sources(paths: list[str]) -> Iterator[SourceText]:
         except IngestError as e:
             sys.stderr.write(f"error: {e}\n")
             continue
-        yield SourceText(path.name, document.text, document.document_id, document.published)
+        yield SourceText.of(document, path.name)
 
 
 @cli_errors

@@ -77,27 +77,36 @@ class ActorRef:
 class MentionIndex:
     """Actor mentions of one sentence, looked up by token."""
 
-    def __init__(self, by_token: dict[int, ActorRef]) -> None:
+    def __init__(
+        self,
+        by_token: dict[int, ActorRef],
+        groups: dict[int, tuple[ActorRef, ...]] | None = None,
+    ) -> None:
         self.by_token = by_token
+        self.groups = groups or {}
+        """Tokens that name a grouping the text defined ("CRINK"), with its members."""
 
     def refs_in(self, tokens: Iterable[Token], via: str) -> list[ActorRef]:
-        """Distinct actors among ``tokens``, in text order."""
+        """Distinct actors among ``tokens`` (a grouping gives each member), in text order."""
         seen: dict[str, ActorRef] = {}
         for tok in sorted(tokens, key=lambda t: t.i):
-            ref = self.by_token.get(tok.i)
-            if ref is None:
-                continue
-            if ref.actor not in seen or (ref.person and not seen[ref.actor].person):
-                seen[ref.actor] = ActorRef(
-                    ref.actor,
-                    ref.person or (seen[ref.actor].person if ref.actor in seen else None),
-                    tok.i,
-                    via,
-                    ref.start_char,
-                    ref.end_char,
-                    ref.role,
-                )
+            own = self.by_token.get(tok.i)
+            for ref in (own,) if own is not None else self.groups.get(tok.i, ()):
+                self._add(seen, ref, tok, via)
         return list(seen.values())
+
+    @staticmethod
+    def _add(seen: dict[str, ActorRef], ref: ActorRef, tok: Token, via: str) -> None:
+        if ref.actor not in seen or (ref.person and not seen[ref.actor].person):
+            seen[ref.actor] = ActorRef(
+                ref.actor,
+                ref.person or (seen[ref.actor].person if ref.actor in seen else None),
+                tok.i,
+                via,
+                ref.start_char,
+                ref.end_char,
+                ref.role,
+            )
 
 
 def phrase_tokens(head: Token, *, stop: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
@@ -275,10 +284,24 @@ def climb_to_subject(tok: Token) -> list[Token]:
                 heads = [c for c in node.children if c.dep_ == "nsubjpass"]
                 if heads:
                     return heads
+        if _controlled_infinitive(node) and node.i == tok.i:
+            node = node.head.head  # "made an effort to expand ties": who made it expands
+            continue
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         node = node.head
     return []
+
+
+def _controlled_infinitive(tok: Token) -> bool:
+    """An infinitive on the object of a verb ("made an effort to expand"), not a participle
+    ("the resolution condemning X", whose noun is the actor)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VB"
+        and tok.head.dep_ == "dobj"
+        and tok.head.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def resolve_relative(head: Token) -> Token:

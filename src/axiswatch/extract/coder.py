@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from axiswatch.extract import epistemic
 from axiswatch.extract.arguments import (
@@ -33,6 +34,7 @@ from axiswatch.extract.arguments import (
 from axiswatch.extract.dates import TimeExpr
 from axiswatch.extract.event_dates import coordinated, own_dates, pick_date
 from axiswatch.extract.lexicon import Trigger, evaluative_words, triggers
+from axiswatch.extract.verb_dictionary import dictionary_trigger
 from axiswatch.extract.votes import VoteFrame, list_voters, vote_coding
 
 IGO_IDS = frozenset(
@@ -82,6 +84,11 @@ TOPIC_NOUNS = frozenset(
         "affair",
     }
 )
+PLACE_VIAS = frozenset(
+    {"prep_in", "prep_at", "prep_within", "prep_inside", "prep_near", "prep_across", "prep_into"}
+)
+MAX_GROUP = 12
+"""At most this many actors of one list take part in an event's pairs."""
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
 ACTING_VIAS = SUBJECT_VIAS | {"clause_subject"}
 LIGHT_VERBS = frozenset(
@@ -218,6 +225,12 @@ class Discourse:
     vote_frame: VoteFrame | None = None
     """The last text voted on in the paragraph (see :mod:`axiswatch.extract.votes`)."""
     events: list[CodedEvent] = field(default_factory=list)
+    published: TimeExpr | None = None
+    """The document's publication date, the time of acts told in the present."""
+    plural: tuple[ActorRef, ...] = ()
+    """The last actors named together ("China and Russia ..."), whom "they" and "the two
+    countries" refer back to, across paragraphs."""
+    next_plural: tuple[ActorRef, ...] = ()
 
 
 @dataclass
@@ -302,6 +315,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     for tok in sent:
         senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or ()
         trig = next((t for t in senses if _matches(tok, t)), None)
+        if trig is None and not senses:
+            trig = dictionary_trigger(tok)  # the hand lexicon overrides the CAMEO dictionary
         if trig is not None:
             found.append((tok, trig))
     verbs = {tok.i: trig.event_type for tok, trig in found if tok.pos_ == "VERB"}
@@ -383,6 +398,33 @@ def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[A
     return out
 
 
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "both"})
+PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _plural_reference(head: Token) -> bool:
+    """ "they", "both", "the two countries", "the National Security Advisors": a plural that
+    names no actor of its own and so refers back to actors named together."""
+    if head.lower_ in PLURAL_PRONOUNS:
+        return True
+    if head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if any(c.dep_ in {"amod", "compound", "poss", "prep"} and c.ent_type_ for c in head.children):
+        return False  # "the Chinese leaders": named by their own modifiers
+    words = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+    return bool(words & (PLURAL_DETERMINERS | set(NUMBER_WORDS)))
+
+
+def _plural_refs(head: Token, discourse: Discourse) -> list[ActorRef]:
+    """The actors last named together, when their number fits ("the three countries")."""
+    counts = [NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS]
+    members = discourse.plural
+    if counts and counts[0] != len(members):
+        return []
+    return [ActorRef(ref.actor, None, head.i, "plural_antecedent") for ref in members]
+
+
 def _role_refs(head: Token, refs: list[ActorRef], inp: SentenceInput) -> list[ActorRef]:
     """ "Russian and North Korean leaders": demonym modifiers of a role noun -> office holders."""
     roles = ROLE_WORDS.get(head.lower_)
@@ -424,12 +466,18 @@ def _refs_for_heads(
             )
             if earlier is not None:
                 found = [earlier]
+            elif head.lower_ in PLURAL_PRONOUNS and len(discourse.plural) >= 2:
+                found = _plural_refs(head, discourse)
             elif antecedent is not None:
                 found = [
                     ActorRef(antecedent.actor, antecedent.person, head.i, "pronoun_antecedent")
                 ]
         elif head.lemma_.lower() in GROUP_HEADS or head.lower_ in {"two", "both"}:
             found = _group_refs(head, inp, discourse)
+            if not found and _plural_reference(head) and len(discourse.plural) >= 2:
+                found = _plural_refs(head, discourse)
+        elif _plural_reference(head) and len(discourse.plural) >= 2:
+            found = _plural_refs(head, discourse)
         refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
     return refs
 
@@ -653,7 +701,16 @@ def code_sentence(inp: SentenceInput, discourse: Discourse) -> list[CodedEvent]:
     owned = own_dates(inp.sent, found, inp.dates)
     events: list[CodedEvent] = []
     for tok, trig in found:
-        events.extend(_code_trigger(tok, trig, inp, discourse, owned))
+        if not trig.from_dictionary:
+            events.extend(_code_trigger(tok, trig, inp, discourse, owned))
+    coded_pairs = {frozenset((ev.source.actor, ev.target.actor)) for ev in events}
+    for tok, trig in found:
+        if trig.from_dictionary:  # the hand lexicon's reading of a pair stands
+            events.extend(
+                ev
+                for ev in _code_trigger(tok, trig, inp, discourse, owned)
+                if frozenset((ev.source.actor, ev.target.actor)) not in coded_pairs
+            )
     events.extend(_list_elaboration(inp, discourse, events))
     return _one_encounter(_unique(events), inp)
 
@@ -683,7 +740,12 @@ def _code_trigger(
         targets = [t for t in targets if not _in_denied_act(t, tok, inp)]
     elif trig.event_type in {"AGREE", "THREATEN", "REJECT", "REQUEST"}:
         targets = targets + _complement_targets(tok, inp, discourse, sources)
-    event_type, cameo, mode, rule = trig.event_type, trig.cameo, trig.mode, f"trigger:{trig.lemma}"
+    if trig.from_dictionary:  # "cooperation in Syria": where, not with whom
+        targets = [t for t in targets if t.via not in PLACE_VIAS]
+        if trig.event_type == "CONSULT":  # "discussed Syria with X": the object is the topic
+            targets = [t for t in targets if t.via != "object"]
+    event_type, cameo, mode = trig.event_type, trig.cameo, trig.mode
+    rule = f"{'cameo_dictionary' if trig.from_dictionary else 'trigger'}:{trig.lemma}"
     if not sources and not targets:
         return []  # no actor on either side: nothing to code (and no status to read)
     if trig.needs_person_target and not any(t.person or t.role for t in targets):
@@ -734,7 +796,9 @@ def _code_trigger(
         targets = (
             _states_first(targets, inp.igo_ids) if not (trig.vote or "vote" in mode) else targets
         )
-        pairs = [(s, targets[0]) for s in sources] if targets else []
+        # "cut off gas to Slovakia, Austria and Poland": one event for each listed target
+        listed = [t for t in targets if _coordinated(inp.sent.doc, t, targets[0])][:MAX_GROUP]
+        pairs = [(s, t) for s in sources for t in listed]
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
     if trig.needs_target:
         pairs = [(s, t) for s, t in pairs if t.via in MOTION_TARGET_VIAS]
@@ -744,7 +808,7 @@ def _code_trigger(
     if coordinated(own, inp.sent):
         choices: list[tuple[TimeExpr | None, bool]] = [(e, False) for e in own]
     else:
-        dated = pick_date(tok, owned, discourse.previous_date)
+        dated = pick_date(tok, owned, discourse.previous_date, discourse.published)
         if dated is None and not inp.keep_undated:
             return []
         choices = [dated if dated is not None else (None, False)]
@@ -761,6 +825,23 @@ def _code_trigger(
         for date, from_context in choices
         for ev in _events_for(tok, pairs, date, from_context, coding, trig)
     ]
+
+
+COORDINATION_DEPS = frozenset({"conj", "compound", "amod", "nmod", "poss", "appos"})
+
+
+def _coordinated(doc: Doc, a: ActorRef, b: ActorRef) -> bool:
+    """Whether two actors stand in one list ("to Slovakia, Austria and Poland")."""
+
+    def phrase_root(i: int) -> int:
+        tok = doc[i]
+        while tok.dep_ in COORDINATION_DEPS and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i
+
+    if a.token_i < 0 or b.token_i < 0:
+        return a.actor == b.actor
+    return phrase_root(a.token_i) == phrase_root(b.token_i)
 
 
 def _states_first(targets: list[ActorRef], igo_ids: frozenset[str]) -> list[ActorRef]:
@@ -928,6 +1009,9 @@ def _joint_pairs(
         return []
     # the one who acts ("Choe visited Moscow for talks with Lavrov") before the partner
     sides.sort(key=lambda ref: ref.via not in ACTING_VIAS)
+    if len(sides) > 2 and all(s.via in ACTING_VIAS for s in sides):
+        # "China, Russia and Iran signed a joint letter": one event for each pair of signers
+        return list(combinations(sides[:MAX_GROUP], 2))
     a, b = sides[0], sides[1]
     if a.actor in igo_ids and b.actor not in igo_ids:
         a, b = b, a  # a state attends the forum ("Putin left for the G8 summit")

@@ -78,9 +78,14 @@ def _describes_a_thing(date: Token, holder: int) -> bool:
 
 
 def pick_date(
-    tok: Token, owned: dict[int, list[TimeExpr]], previous: TimeExpr | None
+    tok: Token,
+    owned: dict[int, list[TimeExpr]],
+    previous: TimeExpr | None,
+    published: TimeExpr | None = None,
 ) -> tuple[TimeExpr, bool] | None:
-    """The trigger's own date, else a governing trigger's, else the sentence's, else context."""
+    """The trigger's own date, else a governing trigger's, else the sentence's, else context:
+    the previous sentence's date, or for an act told in the present or present perfect
+    ("Iran is providing", "the two have met"), the publication date."""
     mine = owned.get(tok.i)
     if not mine:
         if _time_relative_clause(tok):
@@ -99,6 +104,8 @@ def pick_date(
         mine = owned.get(-1)
     if not mine and previous is not None:
         return previous, True
+    if not mine and published is not None and told_as_current(tok):
+        return published, True
     acts = [i for i in owned if i != NAMING_DATE]
     if not mine and acts:
         mine = owned[min(acts, key=lambda i: abs(i - tok.i))]  # another act's date here
@@ -106,6 +113,26 @@ def pick_date(
         return None
     expr = min(mine, key=lambda e: (e.relative, PRECISION_RANK.get(e.precision, 9)))
     return expr, expr.relative
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def told_as_current(tok: Token) -> bool:
+    """The act's clause is in the present progressive or present perfect ("is providing",
+    "have met"); the simple present ("Russia supports China's interests") tells a standing
+    state of affairs, a claim rather than an event."""
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "have agreed to hold": the tense of the governing verb
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False  # "will visit", "may supply": scheduled or possible, no date here
+    return verb.tag_ in {"VBG", "VBN"} and any(a.tag_ in PRESENT_TAGS for a in auxes)
 
 
 def _time_relative_clause(tok: Token) -> bool:

@@ -31,6 +31,7 @@ class Trigger:
     needs_prep: frozenset[str] = frozenset()
     plural_only: bool = False
     presence: bool = False
+    from_dictionary: bool = False  # coded by the CAMEO verb dictionary, not the hand lexicon
 
 
 def _read(name: str) -> dict:

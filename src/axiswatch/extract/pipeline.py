@@ -26,10 +26,11 @@ from axiswatch.extract.coder import (
     event_key,
 )
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
+from axiswatch.extract.groups import define_groups
 from axiswatch.extract.lexicon import find_places, triggers
 from axiswatch.extract.nlp import load_nlp
 from axiswatch.extract.votes import sentence_vote_frame
-from axiswatch.model import Event
+from axiswatch.model import Document, Event
 from axiswatch.ontology.cameo import cameo_code
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,18 @@ class SourceText:
     text: str
     document_id: str | None = None
     published: dt.date | None = None
+    published_precision: str = "day"  # "month" for a front matter "2018-03"
+
+    @classmethod
+    def of(cls, document: Document, name: str) -> SourceText:
+        """The text of a stored or freshly read document, shown as ``name``."""
+        return cls(
+            name,
+            document.text,
+            document.document_id,
+            document.published,
+            document.published_precision,
+        )
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -114,7 +127,9 @@ class Extractor:
         paragraphs = list(iter_paragraphs(source.text))
         docs = self.nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=BATCH)
         events: list[Event] = []
-        discourse = Discourse()
+        groups: dict[str, tuple[str, ...]] = {}
+        published = publication_time(source)
+        discourse = Discourse(published=published)
         persons: dict[str, ActorRef] = {}
         stated: set[tuple[str, str, str, str, str | None]] = set()
         previous_paragraph = ""
@@ -126,9 +141,13 @@ class Extractor:
             if not previous_paragraph.rstrip().endswith(":"):
                 # a new paragraph: no date or actor is implied, but "two months later"
                 # still counts from the last date the text gave
-                discourse = Discourse(last_absolute=discourse.last_absolute)
+                discourse = Discourse(
+                    last_absolute=discourse.last_absolute,
+                    published=published,
+                    plural=discourse.plural,
+                )
             for sent in doc.sents:
-                coded = self._code(sent, source, discourse, persons)
+                coded = self._code(sent, source, discourse, persons, groups)
                 fresh = [item for item in coded if not is_repeat(item, stated)]
                 stated.update(event_key(item) for item in coded)
                 for item in fresh:
@@ -140,7 +159,12 @@ class Extractor:
         return events
 
     def _code(
-        self, sent: Span, source: SourceText, discourse: Discourse, persons: dict[str, ActorRef]
+        self,
+        sent: Span,
+        source: SourceText,
+        discourse: Discourse,
+        persons: dict[str, ActorRef],
+        groups: dict[str, tuple[str, ...]],
     ) -> list[CodedEvent]:
         text = sent.text
         exprs = tag_dates(
@@ -187,6 +211,8 @@ class Extractor:
             if tok.i not in by_token and tok.pos_ == "PROPN" and tok.lower_ in persons:
                 ref = persons[tok.lower_]
                 by_token[tok.i] = ActorRef(ref.actor, ref.person, tok.i, "earlier_mention")
+        for name, members in define_groups(text, mentions).items():
+            groups.setdefault(name, members)
         for place in find_places(text):
             for tok in _tokens_in(sent, place.start_char, place.end_char):
                 places[tok.i] = (place.text, place.state)
@@ -200,7 +226,7 @@ class Extractor:
 
         inp = SentenceInput(
             sent,
-            MentionIndex(by_token),
+            MentionIndex(by_token, _group_tokens(sent, groups, by_token)),
             dates,
             places,
             holder,
@@ -210,6 +236,7 @@ class Extractor:
         inp = replace(inp, vote_frame=sentence_vote_frame(inp))
         coded = code_sentence(inp, discourse)
         discourse.next_topic = _subject_actor(sent, by_token)
+        discourse.next_plural = _named_together(sent, inp.index)
         discourse.vote_frame = inp.vote_frame or discourse.vote_frame
         return coded
 
@@ -265,6 +292,18 @@ class Extractor:
         )
 
 
+ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def publication_time(source: SourceText) -> TimeExpr | None:
+    """The publication date as a time expression at its own precision (a month: "2018-03")."""
+    if source.published is None:
+        return None
+    precision = source.published_precision if source.published_precision in ISO_LENGTH else "day"
+    iso = source.published.isoformat()[: ISO_LENGTH[precision]]
+    return TimeExpr(0, 0, "", iso, iso, precision, "publication_date", relative=True)
+
+
 def is_repeat(item: CodedEvent, stated: set[tuple[str, str, str, str, str | None]]) -> bool:
     """A nominal mention ("the Russian invasion of Ukraine") of an act already extracted.
 
@@ -316,6 +355,8 @@ def _carry(
         discourse.last_absolute = discourse.previous_date
     discourse.events = coded
     discourse.topic, discourse.next_topic = discourse.next_topic, None
+    if discourse.next_plural:
+        discourse.plural, discourse.next_plural = discourse.next_plural, ()
 
 
 def _names_an_occasion(tokens: list, form: str) -> bool:
@@ -353,6 +394,20 @@ def _narrative_date(sent: Span, exprs: list[TimeExpr]) -> TimeExpr | None:
     return None
 
 
+def _named_together(sent: Span, index: MentionIndex) -> tuple[ActorRef, ...]:
+    """Two or more actors named in one list as the subject of a clause ("China, Russia and
+    Iran signed ..."), or a defined grouping in that place ("CRINK")."""
+    for tok in sent:
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        members = [tok, *(c for c in tok.subtree if c.dep_ == "conj")]
+        phrase = [t for m in members for t in (m, *m.children) if t.dep_ not in {"relcl", "acl"}]
+        refs = index.refs_in(phrase, "named_together")
+        if len(refs) >= 2:
+            return tuple(refs)
+    return ()
+
+
 def _subject_actor(sent: Span, by_token: dict[int, ActorRef]) -> ActorRef | None:
     """The actor the sentence is about: in the main clause's subject, else the first named."""
     root = sent.root
@@ -376,6 +431,25 @@ def _date_bounds(exprs: list[TimeExpr], discourse: Discourse) -> tuple[dt.date, 
     first = parse_iso(expr.date_start)[0]
     last = parse_iso(expr.date_end)[1] if expr.date_end else first
     return first, max(first, last)
+
+
+def _group_tokens(
+    sent: Span, groups: dict[str, tuple[str, ...]], by_token: dict[int, ActorRef]
+) -> dict[int, tuple[ActorRef, ...]]:
+    """The head token of each use of a defined grouping, with one reference per member."""
+    out: dict[int, tuple[ActorRef, ...]] = {}
+    for name, members in groups.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text):
+            tokens = _tokens_in(sent, match.start(), match.end())
+            if not tokens or any(t.i in by_token for t in tokens):
+                continue
+            head = next((t for t in tokens if not tokens[0].i <= t.head.i <= tokens[-1].i), None)
+            head = head or tokens[-1]
+            start, end = sent.start_char + match.start(), sent.start_char + match.end()
+            out[head.i] = tuple(
+                ActorRef(actor, None, head.i, "group_member", start, end) for actor in members
+            )
+    return out
 
 
 def _tokens_in(sent: Span, start: int, end: int) -> list:

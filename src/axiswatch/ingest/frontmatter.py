@@ -27,19 +27,36 @@ def split_front_matter(text: str, *, path: str) -> tuple[dict[str, Any], str]:
         raise IngestError(path, f"front matter{where} is not valid YAML: {e}") from e
     if not isinstance(meta, dict):
         raise IngestError(path, "front matter must be a YAML mapping of field: value")
-    meta["published"] = _coerce_date(meta.get("published"), path=path)
+    meta["published"], precision = _coerce_date(meta.get("published"), path=path)
+    if precision != "day":
+        meta["published_precision"] = precision
     for name in ("title", "url", "publisher", "language"):
         if meta.get(name) is not None and not isinstance(meta[name], str | int | float):
             raise IngestError(path, f"front matter field {name!r} must be text")
     return meta, text[match.end() :]
 
 
-def _coerce_date(value: Any, *, path: str) -> dt.date | None:
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+
+
+def _coerce_date(value: Any, *, path: str) -> tuple[dt.date | None, str]:
+    """The publication date and its precision: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year).
+
+    A month or a year is kept as its first day, with the precision saying how much is known.
+    """
     if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
+        return (value.date() if isinstance(value, dt.datetime) else value), "day"
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError as e:
-        raise IngestError(
-            path, f"front matter field 'published' is {value!r}: write it as YYYY-MM-DD"
-        ) from e
+        return dt.date.fromisoformat(text), "day"
+    except ValueError:
+        pass
+    partial = _PARTIAL_DATE.fullmatch(text)
+    if partial and 1 <= int(partial[2] or 1) <= 12:
+        return dt.date(int(partial[1]), int(partial[2] or 1), 1), (
+            "month" if partial[2] else "year"
+        )
+    raise IngestError(
+        path,
+        f"front matter field 'published' is {value!r}: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+    )
