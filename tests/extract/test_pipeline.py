@@ -487,3 +487,39 @@ def test_the_two_countries_and_they_refer_to_actors_named_together(extract) -> N
 def test_a_count_that_does_not_fit_the_group_resolves_nothing(extract) -> None:
     events = extract("China and Russia held talks in 2005. In 2006, the three countries met.")
     assert [(e.source, e.target, e.date_start) for e in events] == [("CHN", "RUS", "2005")]
+
+
+def test_a_heading_dates_the_paragraphs_under_it_until_the_next(extract) -> None:
+    events = extract(
+        "- 2019: A visit -\n\nXi thanked Putin for his support.\n\n"
+        "- Later years -\n\nXi thanked Putin for his support."
+    )
+    assert [(e.source, e.target, e.date_start) for e in events] == [("CHN", "RUS", "2019")]
+
+
+def test_a_dateline_names_no_actor(extract) -> None:
+    events = extract(
+        "Beijing, (APP - Pakistan Point News - 14th May, 2024) Russian leader Vladimir Putin "
+        "will visit Beijing this week for talks with China's Xi Jinping.",
+        dt.date(2024, 5, 14),
+    )
+    assert {(e.source, e.target) for e in events} == {("RUS", "CHN")}
+
+
+def test_a_scheduled_visit_is_an_asserted_consultation_at_its_date(extract) -> None:
+    (event,) = extract("Putin will visit Beijing on 16 May 2024.")
+    assert (event.event_type, event.epistemic, event.date_start) == (
+        "CONSULT",
+        "asserted",
+        "2024-05-16",
+    )
+
+
+def test_paying_a_visit_is_coded_by_the_noun(extract) -> None:
+    (event,) = extract("Xi paid a state visit to Russia in June 2019.")
+    assert (event.source, event.target, event.trigger, event.date_start) == (
+        "CHN",
+        "RUS",
+        "visit",
+        "2019-06",
+    )

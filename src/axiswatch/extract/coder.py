@@ -319,8 +319,18 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             trig = dictionary_trigger(tok)  # the hand lexicon overrides the CAMEO dictionary
         if trig is not None:
             found.append((tok, trig))
-    verbs = {tok.i: trig.event_type for tok, trig in found if tok.pos_ == "VERB"}
-    return [(tok, trig) for tok, trig in found if not _repeats_its_verb(tok, trig, verbs)]
+    verbs = {
+        tok.i: trig.event_type
+        for tok, trig in found
+        if tok.pos_ == "VERB" and not trig.from_dictionary
+    }
+    nouns = {tok.head.i for tok, trig in found if tok.dep_ == "dobj" and not trig.from_dictionary}
+    return [
+        (tok, trig)
+        for tok, trig in found
+        if not _repeats_its_verb(tok, trig, verbs)
+        and not (trig.from_dictionary and tok.i in nouns)  # "paid a visit": the noun codes it
+    ]
 
 
 def _repeats_its_verb(tok: Token, trig: Trigger, verbs: dict[int, str]) -> bool:
@@ -399,6 +409,21 @@ def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[A
 
 
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "both"})
+PLURAL_PARTIES = GROUP_HEADS | {
+    "advisor",
+    "adviser",
+    "official",
+    "representative",
+    "delegation",
+    "ally",
+    "partner",
+    "power",
+    "member",
+    "president",
+    "neighbour",
+    "neighbor",
+}
+"""Nouns whose plural names the parties themselves ("the two allies", "the advisors")."""
 PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -408,7 +433,7 @@ def _plural_reference(head: Token) -> bool:
     names no actor of its own and so refers back to actors named together."""
     if head.lower_ in PLURAL_PRONOUNS:
         return True
-    if head.tag_ not in {"NNS", "NNPS"}:
+    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in PLURAL_PARTIES:
         return False
     if any(c.dep_ in {"amod", "compound", "poss", "prep"} and c.ent_type_ for c in head.children):
         return False  # "the Chinese leaders": named by their own modifiers
@@ -812,7 +837,16 @@ def _code_trigger(
         if dated is None and not inp.keep_undated:
             return []
         choices = [dated if dated is not None else (None, False)]
-    recoded = _intent_recode(tok, event_type, status)
+    date = choices[0][0]
+    scheduled = (
+        status.value == "hypothetical"
+        and (status.cue or "").lower() in FUTURE_CUES
+        and any(date is expr for expr, _ in inp.dates)  # the date is told in the sentence
+    )
+    # "will visit Beijing this week": a scheduled act is an event at its date (guide v1.2)
+    recoded = None if scheduled else _intent_recode(tok, event_type, status)
+    if scheduled:
+        status = epistemic.Status("asserted", "scheduled")
     if recoded is not None:
         event_type, mode, cameo, cue = recoded
         rule = f"{rule}+intent:{cue}"
@@ -823,7 +857,7 @@ def _code_trigger(
     return [
         ev
         for date, from_context in choices
-        for ev in _events_for(tok, pairs, date, from_context, coding, trig)
+        for ev in events_for(tok, pairs, date, from_context, coding, trig)
     ]
 
 
@@ -925,7 +959,7 @@ class Coding:
     status: epistemic.Status
 
 
-def _events_for(
+def events_for(
     tok: Token,
     pairs: list[tuple[ActorRef, ActorRef]],
     date: TimeExpr | None,

@@ -82,10 +82,12 @@ def pick_date(
     owned: dict[int, list[TimeExpr]],
     previous: TimeExpr | None,
     published: TimeExpr | None = None,
+    carried: TimeExpr | None = None,
 ) -> tuple[TimeExpr, bool] | None:
     """The trigger's own date, else a governing trigger's, else the sentence's, else context:
     the previous sentence's date, or for an act told in the present or present perfect
-    ("Iran is providing", "the two have met"), the publication date."""
+    ("Iran is providing", "the two have met"), the publication date; else ``carried`` (the
+    narrative's last date, from an earlier paragraph), when the caller gives one."""
     mine = owned.get(tok.i)
     if not mine:
         if _time_relative_clause(tok):
@@ -106,6 +108,8 @@ def pick_date(
         return previous, True
     if not mine and published is not None and told_as_current(tok):
         return published, True
+    if not mine and carried is not None:
+        return carried, True
     acts = [i for i in owned if i != NAMING_DATE]
     if not mine and acts:
         mine = owned[min(acts, key=lambda i: abs(i - tok.i))]  # another act's date here

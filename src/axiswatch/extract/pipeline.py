@@ -12,7 +12,8 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from spacy.tokens import Span
 
@@ -27,8 +28,10 @@ from axiswatch.extract.coder import (
 )
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
 from axiswatch.extract.groups import define_groups
+from axiswatch.extract.layout import dateline_end, is_heading
 from axiswatch.extract.lexicon import find_places, triggers
 from axiswatch.extract.nlp import load_nlp
+from axiswatch.extract.pairs import PairJudge, judge_pairs, shipped_model
 from axiswatch.extract.votes import sentence_vote_frame
 from axiswatch.model import Document, Event
 from axiswatch.ontology.cameo import cameo_code
@@ -99,10 +102,19 @@ def _chunks(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
 class Extractor:
     """The rule-based event extractor over the spaCy parse."""
 
-    def __init__(self, kb: ActorKB | None = None, *, keep_undated: bool = False) -> None:
+    def __init__(
+        self,
+        kb: ActorKB | None = None,
+        *,
+        keep_undated: bool = False,
+        pair_judge: PairJudge | Literal["shipped"] | None = "shipped",
+    ) -> None:
+        """``pair_judge``: who accepts the actor pairs of a sentence (:mod:`.pairs`); the
+        model shipped with the package by default, None for the rules alone."""
         self.kb = kb or ActorKB.default()
         self.nlp = load_nlp()
         self.keep_undated = keep_undated
+        self.pair_judge = shipped_model() if pair_judge == "shipped" else pair_judge
         self.igo_ids = frozenset(
             actor_id for actor_id, actor in self.kb.actors.items() if actor.kind == "igo"
         )
@@ -127,45 +139,41 @@ class Extractor:
         paragraphs = list(iter_paragraphs(source.text))
         docs = self.nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=BATCH)
         events: list[Event] = []
-        groups: dict[str, tuple[str, ...]] = {}
-        published = publication_time(source)
-        discourse = Discourse(published=published)
-        persons: dict[str, ActorRef] = {}
-        stated: set[tuple[str, str, str, str, str | None]] = set()
+        reading = _Reading(publication_time(source))
         previous_paragraph = ""
         for n_paragraph, ((offset, paragraph), doc) in enumerate(
             zip(paragraphs, docs, strict=True), 1
         ):
             if is_reference_note(paragraph):
                 continue  # a footnote or bibliography entry, not the author's account
+            if is_heading(paragraph):
+                # "- 2019: Xi visits 'best friend' -": its date dates the paragraphs under it
+                dates = tag_dates(paragraph, anchor=source.published)
+                reading.section_date = dates[0] if dates else None
+                previous_paragraph = ""
+                continue
             if not previous_paragraph.rstrip().endswith(":"):
-                # a new paragraph: no date or actor is implied, but "two months later"
-                # still counts from the last date the text gave
-                discourse = Discourse(
-                    last_absolute=discourse.last_absolute,
-                    published=published,
-                    plural=discourse.plural,
-                )
+                # a new paragraph: no date or actor is implied (but the section's date), and
+                # "two months later" still counts from the last date the text gave
+                reading.new_paragraph()
+            masked = dateline_end(paragraph) if n_paragraph == 1 else 0
             for sent in doc.sents:
-                coded = self._code(sent, source, discourse, persons, groups)
-                fresh = [item for item in coded if not is_repeat(item, stated)]
-                stated.update(event_key(item) for item in coded)
+                coded = self._code(sent, source, reading, masked)
+                fresh = [item for item in coded if not is_repeat(item, reading.stated)]
+                reading.stated.update(event_key(item) for item in coded)
                 for item in fresh:
                     events.append(self._to_event(item, sent, offset, source, len(events) + 1))
-                _carry(discourse, sent, coded, self.igo_ids)
+                _carry(reading.discourse, sent, coded, self.igo_ids)
             previous_paragraph = paragraph
             if progress is not None:
                 progress(n_paragraph, len(paragraphs), source.doc)
         return events
 
     def _code(
-        self,
-        sent: Span,
-        source: SourceText,
-        discourse: Discourse,
-        persons: dict[str, ActorRef],
-        groups: dict[str, tuple[str, ...]],
+        self, sent: Span, source: SourceText, reading: _Reading, masked: int = 0
     ) -> list[CodedEvent]:
+        """The sentence's events; actor mentions before ``masked`` (a dateline) are ignored."""
+        discourse, persons, groups = reading.discourse, reading.persons, reading.groups
         text = sent.text
         exprs = tag_dates(
             text,
@@ -175,7 +183,11 @@ class Extractor:
         discourse.sentence_date = _narrative_date(sent, exprs)
         bounds = _date_bounds(exprs, discourse)
         on = bounds[0] + (bounds[1] - bounds[0]) / 2 if bounds else source.published
-        mentions = self.kb.find_mentions(text, on=on)
+        mentions = [
+            m
+            for m in self.kb.find_mentions(text, on=on)
+            if sent.start_char + m.start_char >= masked
+        ]
         by_token: dict[int, ActorRef] = {}
         places: dict[int, tuple[str, str]] = {}
         for m in mentions:
@@ -235,6 +247,8 @@ class Extractor:
         )
         inp = replace(inp, vote_frame=sentence_vote_frame(inp))
         coded = code_sentence(inp, discourse)
+        if self.pair_judge is not None:
+            coded = judge_pairs(inp, coded, discourse, self.pair_judge)
         discourse.next_topic = _subject_actor(sent, by_token)
         discourse.next_plural = _named_together(sent, inp.index)
         discourse.vote_frame = inp.vote_frame or discourse.vote_frame
@@ -289,6 +303,31 @@ class Extractor:
             rule=item.rule,
             why=item.why,
             extractor_version=EXTRACTOR_VERSION,
+        )
+
+
+@dataclass
+class _Reading:
+    """What the reading of one document carries from sentence to sentence."""
+
+    published: TimeExpr | None
+    discourse: Discourse = field(default_factory=Discourse)
+    persons: dict[str, ActorRef] = field(default_factory=dict)
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Groupings the text defined ("CRINK"), see :mod:`axiswatch.extract.groups`."""
+    stated: set[tuple[str, str, str, str, str | None]] = field(default_factory=set)
+    section_date: TimeExpr | None = None
+    """The date of the last heading, which dates the paragraphs under it."""
+
+    def __post_init__(self) -> None:
+        self.discourse.published = self.published
+
+    def new_paragraph(self) -> None:
+        self.discourse = Discourse(
+            previous_date=self.section_date,
+            last_absolute=self.discourse.last_absolute,
+            published=self.published,
+            plural=self.discourse.plural,
         )
 
 
