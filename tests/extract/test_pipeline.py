@@ -523,3 +523,29 @@ def test_paying_a_visit_is_coded_by_the_noun(extract) -> None:
         "visit",
         "2019-06",
     )
+
+
+def test_an_official_text_resolves_its_speaker_offices_and_participants(extractor) -> None:
+    readout = SourceText(
+        "r.txt",
+        "On October 25, 2024, the advisors met in Washington.\n\n"
+        "The National Security Advisors condemned the DPRK's arms transfers.\n\n"
+        "We reject the sanctions. The President imposed sanctions on Iran.",
+        None,
+        dt.date(2024, 10, 25),
+        "day",
+        "Readout of the meeting between the United States, the Republic of Korea and Japan",
+        "The White House",
+    )
+    events = extractor.extract_one(readout)
+    accused = sorted(e.source for e in events if e.event_type == "ACCUSE")
+    assert accused == ["JPN", "KOR", "USA"]
+    assert all(e.date_start == "2024-10-25" for e in events if e.event_type == "ACCUSE")
+    assert [(e.source, e.target) for e in events if e.event_type == "SANCTION"] == [("USA", "IRN")]
+
+
+def test_a_long_list_acting_together_is_not_paired_up(extract) -> None:
+    events = extract(
+        "In 2024, Japan, Canada, Britain, France and Germany joined the sanctions coalition."
+    )
+    assert len(events) <= 1

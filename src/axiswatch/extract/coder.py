@@ -33,6 +33,7 @@ from axiswatch.extract.arguments import (
 )
 from axiswatch.extract.dates import TimeExpr
 from axiswatch.extract.event_dates import coordinated, own_dates, pick_date
+from axiswatch.extract.frame import FIRST_PERSON
 from axiswatch.extract.lexicon import Trigger, evaluative_words, triggers
 from axiswatch.extract.verb_dictionary import dictionary_trigger
 from axiswatch.extract.votes import VoteFrame, list_voters, vote_coding
@@ -87,6 +88,7 @@ TOPIC_NOUNS = frozenset(
 PLACE_VIAS = frozenset(
     {"prep_in", "prep_at", "prep_within", "prep_inside", "prep_near", "prep_across", "prep_into"}
 )
+MAX_JOINT_SIDES = 4
 MAX_GROUP = 12
 """At most this many actors of one list take part in an event's pairs."""
 SUBJECT_VIAS = frozenset({"subject", "governing_subject"})
@@ -227,10 +229,15 @@ class Discourse:
     events: list[CodedEvent] = field(default_factory=list)
     published: TimeExpr | None = None
     """The document's publication date, the time of acts told in the present."""
+    speaker: ActorRef | None = None
+    """Who "I" and "we" are in an official text (:mod:`axiswatch.extract.frame`)."""
     plural: tuple[ActorRef, ...] = ()
     """The last actors named together ("China and Russia ..."), whom "they" and "the two
     countries" refer back to, across paragraphs."""
     next_plural: tuple[ActorRef, ...] = ()
+    participants: tuple[ActorRef, ...] = ()
+    """The states a document's title names as its participants ("a meeting between the
+    United States, the Republic of Korea and Japan"): who "the advisors" are."""
 
 
 @dataclass
@@ -424,8 +431,17 @@ PLURAL_PARTIES = GROUP_HEADS | {
     "neighbor",
 }
 """Nouns whose plural names the parties themselves ("the two allies", "the advisors")."""
+ROLE_PLURALS = frozenset(
+    {"advisor", "adviser", "minister", "leader", "official", "representative", "side", "party"}
+)
+"""Plurals of people or sides, which may refer to the participants a title names."""
 PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _quoted(sent: Span) -> bool:
+    """A sentence with a quotation: its "we" may be someone quoted, not the document's speaker."""
+    return any(ch in sent.text for ch in '"“”')
 
 
 def _plural_reference(head: Token) -> bool:
@@ -433,7 +449,7 @@ def _plural_reference(head: Token) -> bool:
     names no actor of its own and so refers back to actors named together."""
     if head.lower_ in PLURAL_PRONOUNS:
         return True
-    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in PLURAL_PARTIES:
+    if _plural_lemma(head) not in PLURAL_PARTIES:
         return False
     if any(c.dep_ in {"amod", "compound", "poss", "prep"} and c.ent_type_ for c in head.children):
         return False  # "the Chinese leaders": named by their own modifiers
@@ -441,10 +457,23 @@ def _plural_reference(head: Token) -> bool:
     return bool(words & (PLURAL_DETERMINERS | set(NUMBER_WORDS)))
 
 
+def _plural_lemma(tok: Token) -> str | None:
+    """The singular of a plural noun ("Advisors", which the tagger may call a proper noun)."""
+    if tok.tag_ in {"NNS", "NNPS"}:
+        return tok.lemma_.lower()
+    if tok.tag_ == "NNP" and tok.lower_.endswith("s") and tok.text[:1].isupper():
+        return tok.lower_[:-1]
+    return None
+
+
 def _plural_refs(head: Token, discourse: Discourse) -> list[ActorRef]:
     """The actors last named together, when their number fits ("the three countries")."""
     counts = [NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS]
     members = discourse.plural
+    if len(members) < 2 and _plural_lemma(head) in ROLE_PLURALS:
+        members = discourse.participants  # "the National Security Advisors" of a readout
+    if len(members) < 2:
+        return []
     if counts and counts[0] != len(members):
         return []
     return [ActorRef(ref.actor, None, head.i, "plural_antecedent") for ref in members]
@@ -483,6 +512,9 @@ def _refs_for_heads(
         )
         if found:
             found = _role_refs(head, found, inp)
+        elif head.lower_ in FIRST_PERSON and discourse.speaker and not _quoted(inp.sent):
+            speaker = discourse.speaker
+            found = [ActorRef(speaker.actor, speaker.person, head.i, "first_person_speaker")]
         elif head.lower_ in PRONOUNS:
             earlier = (
                 _cataphoric_subject(head, inp) or _nearest_earlier_actor(head, inp)
@@ -501,7 +533,7 @@ def _refs_for_heads(
             found = _group_refs(head, inp, discourse)
             if not found and _plural_reference(head) and len(discourse.plural) >= 2:
                 found = _plural_refs(head, discourse)
-        elif _plural_reference(head) and len(discourse.plural) >= 2:
+        elif _plural_reference(head) and (discourse.plural or discourse.participants):
             found = _plural_refs(head, discourse)
         refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
     return refs
@@ -795,7 +827,13 @@ def _code_trigger(
     if event_type == "OTHER":
         return []
     place = _place_near(tok, inp)
-    if trig.joint and not trig.reverse:
+    together = (  # "China and Russia pledged to deepen ties": an act between the subjects
+        not targets
+        and len(_dedupe(sources)) >= 2
+        and event_type in COOPERATIVE_TYPES | {"AGREE"}
+        and all(s.via in ACTING_VIAS for s in sources)
+    )
+    if (trig.joint or together) and not trig.reverse:
         if len(_dedupe(sources + targets)) == 1:
             targets = targets + _clause_partners(tok, inp, discourse, sources + targets)
         pairs = _joint_pairs(sources, targets, place, discourse, inp.igo_ids)
@@ -1044,8 +1082,9 @@ def _joint_pairs(
     # the one who acts ("Choe visited Moscow for talks with Lavrov") before the partner
     sides.sort(key=lambda ref: ref.via not in ACTING_VIAS)
     if len(sides) > 2 and all(s.via in ACTING_VIAS for s in sides):
-        # "China, Russia and Iran signed a joint letter": one event for each pair of signers
-        return list(combinations(sides[:MAX_GROUP], 2))
+        # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
+        # a longer list acting together is a multilateral act that pairs would overcount
+        return list(combinations(sides, 2)) if len(sides) <= MAX_JOINT_SIDES else []
     a, b = sides[0], sides[1]
     if a.actor in igo_ids and b.actor not in igo_ids:
         a, b = b, a  # a state attends the forum ("Putin left for the G8 summit")

@@ -27,6 +27,7 @@ from axiswatch.extract.coder import (
     event_key,
 )
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
+from axiswatch.extract.frame import OFFICES, DocumentFrame, document_frame
 from axiswatch.extract.groups import define_groups
 from axiswatch.extract.layout import dateline_end, is_heading
 from axiswatch.extract.lexicon import find_places, triggers
@@ -60,6 +61,8 @@ class SourceText:
     document_id: str | None = None
     published: dt.date | None = None
     published_precision: str = "day"  # "month" for a front matter "2018-03"
+    title: str | None = None
+    publisher: str | None = None
 
     @classmethod
     def of(cls, document: Document, name: str) -> SourceText:
@@ -70,6 +73,8 @@ class SourceText:
             document.document_id,
             document.published,
             document.published_precision,
+            document.title,
+            document.publisher,
         )
 
 
@@ -139,7 +144,10 @@ class Extractor:
         paragraphs = list(iter_paragraphs(source.text))
         docs = self.nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=BATCH)
         events: list[Event] = []
-        reading = _Reading(publication_time(source))
+        frame = document_frame(
+            self.kb, source.title, source.publisher, source.published, self.igo_ids
+        )
+        reading = _Reading(publication_time(source), frame)
         previous_paragraph = ""
         for n_paragraph, ((offset, paragraph), doc) in enumerate(
             zip(paragraphs, docs, strict=True), 1
@@ -157,6 +165,7 @@ class Extractor:
                 # "two months later" still counts from the last date the text gave
                 reading.new_paragraph()
             masked = dateline_end(paragraph) if n_paragraph == 1 else 0
+            reading.dateline = reading.dateline or masked > 0
             for sent in doc.sents:
                 coded = self._code(sent, source, reading, masked)
                 fresh = [item for item in coded if not is_repeat(item, reading.stated)]
@@ -225,6 +234,26 @@ class Extractor:
                 by_token[tok.i] = ActorRef(ref.actor, ref.person, tok.i, "earlier_mention")
         for name, members in define_groups(text, mentions).items():
             groups.setdefault(name, members)
+        issuer = reading.frame.issuer
+        if issuer is not None and issuer not in self.igo_ids:
+            for tok in sent:
+                role = OFFICES.get(tok.text)
+                if (
+                    role
+                    and tok.i not in by_token
+                    and tok.i > sent.start
+                    and tok.nbor(-1).lower_ == "the"
+                ):
+                    person = self.kb.holder(role, issuer, on) if on else None
+                    by_token[tok.i] = ActorRef(
+                        issuer,
+                        person.name if person else None,
+                        tok.i,
+                        "issuer_office",
+                        sent.start_char + tok.idx - sent.start_char,
+                        None,
+                        role,
+                    )
         for place in find_places(text):
             for tok in _tokens_in(sent, place.start_char, place.end_char):
                 places[tok.i] = (place.text, place.state)
@@ -311,6 +340,7 @@ class _Reading:
     """What the reading of one document carries from sentence to sentence."""
 
     published: TimeExpr | None
+    frame: DocumentFrame = field(default_factory=DocumentFrame)
     discourse: Discourse = field(default_factory=Discourse)
     persons: dict[str, ActorRef] = field(default_factory=dict)
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -318,16 +348,32 @@ class _Reading:
     stated: set[tuple[str, str, str, str, str | None]] = field(default_factory=set)
     section_date: TimeExpr | None = None
     """The date of the last heading, which dates the paragraphs under it."""
+    dateline: bool = False
+    """Whether the text opens with a dateline, as a filed report does."""
 
     def __post_init__(self) -> None:
         self.discourse.published = self.published
+        self.discourse.participants = tuple(
+            ActorRef(actor, None, -1, "document_participant") for actor in self.frame.participants
+        )
+        if self.frame.speaker_actor is not None:
+            self.discourse.speaker = ActorRef(
+                self.frame.speaker_actor, self.frame.speaker_person, -1, "document_speaker"
+            )
 
     def new_paragraph(self) -> None:
+        last = self.discourse.last_absolute
+        report = self.frame.issuer is not None or self.dateline
+        day = last if report and last is not None and last.precision == "day" else None
         self.discourse = Discourse(
-            previous_date=self.section_date,
+            # a report (an official text, a dated wire story) of one day's meeting stays on that
+            # day; an analysis moving between periods carries no date to the next paragraph
+            previous_date=self.section_date or day,
             last_absolute=self.discourse.last_absolute,
             published=self.published,
             plural=self.discourse.plural,
+            participants=self.discourse.participants,
+            speaker=self.discourse.speaker,
         )
 
 
