@@ -549,3 +549,41 @@ def test_a_long_list_acting_together_is_not_paired_up(extract) -> None:
         "In 2024, Japan, Canada, Britain, France and Germany joined the sanctions coalition."
     )
     assert len(events) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "In October 2024, the Japanese advisor expressed grave concern over troop "
+            "deployments by North Korea to Russia.",
+            ("JPN", "PRK", "ACCUSE"),
+            id="concern-over",
+        ),
+        pytest.param(
+            "On 19 October 2023, Lavrov conveyed the warm greetings of Putin to Kim Jong Un.",
+            ("RUS", "PRK", "SUPPORT"),
+            id="greetings-to",
+        ),
+        pytest.param(
+            "On 17 July 2020, Lavrov had a telephone conversation with Wang Yi.",
+            ("RUS", "CHN", "CONSULT"),
+            id="conversation-with",
+        ),
+    ],
+)
+def test_attitudes_and_talks_named_by_a_noun(extract, text: str, expected: tuple) -> None:
+    assert [(e.source, e.target, e.event_type) for e in extract(text)] == [expected]
+
+
+def test_a_meeting_with_two_counterparts_is_one_event_each(extract) -> None:
+    events = extract(
+        "In July 2025, Iranian Foreign Minister Abbas Araghchi held bilateral meetings with his "
+        "Chinese and Russian counterparts."
+    )
+    assert sorted((e.source, e.target) for e in events) == [("IRN", "CHN"), ("IRN", "RUS")]
+
+
+def test_an_organisation_whose_act_is_condemned_is_the_target(extract) -> None:
+    events = extract("In 1999, China and Russia condemned NATO's use of force in Yugoslavia.")
+    assert sorted((e.source, e.target) for e in events) == [("CHN", "NATO"), ("RUS", "NATO")]

@@ -136,6 +136,18 @@ LIGHT_VERBS = frozenset(
         "open",
         "mount",
         "wage",
+        "raise",
+        "convey",
+        "extend",
+        "organize",
+        "organise",
+        "arrange",
+        "host",
+        "perform",
+        "deepen",
+        "strengthen",
+        "increase",
+        "intensify",
     }
 )
 MOTION_VERBS = frozenset(
@@ -581,6 +593,30 @@ def _noun_arguments(
     return _dedupe(sources), _dedupe(targets)
 
 
+def _attitude_arguments(
+    tok: Token, inp: SentenceInput, discourse: Discourse
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """ "X expressed concern over deployments by Y", "X conveyed the greetings of Z to Y": the
+    one who expresses it (a possessor, else the verb's subject) about the actors it is over."""
+    sources = [
+        r
+        for c in tok.children
+        if c.dep_ == "poss"
+        for r in _refs_for_heads([c], inp, discourse, "subject")
+    ]
+    verb = _governing_verb(tok)
+    if not sources and verb is not None:
+        sources = _refs_for_heads(climb_to_subject(verb), inp, discourse, "governing_subject")
+    heads = [obj for _, obj in prep_objects(tok) + (prep_objects(verb) if verb else [])]
+    targets = [
+        r
+        for obj in heads
+        for r in inp.index.refs_in(phrase_tokens(obj), "attitude_object")
+        if r.actor not in {s.actor for s in sources}
+    ]
+    return _dedupe(sources), _dedupe(targets)
+
+
 def _governing_verb(tok: Token) -> Token | None:
     """The verb whose subject performs a nominal act: "held talks", "flew to Beijing for talks"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in QUANTITY_NOUNS:
@@ -791,6 +827,8 @@ def _code_trigger(
         sources, targets = _presence_arguments(tok, inp, discourse)
     elif is_verb:
         sources, targets = _verb_arguments(tok, inp, discourse)
+    elif trig.attitude:
+        sources, targets = _attitude_arguments(tok, inp, discourse)
     else:
         sources, targets = _noun_arguments(tok, trig, inp, discourse)
     if trig.lemma in DENIAL_LEMMAS:
@@ -857,7 +895,9 @@ def _code_trigger(
         ):
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
         targets = (
-            _states_first(targets, inp.igo_ids) if not (trig.vote or "vote" in mode) else targets
+            _states_first(targets, inp.igo_ids, inp.sent.doc)
+            if not (trig.vote or "vote" in mode)
+            else targets
         )
         # "cut off gas to Slovakia, Austria and Poland": one event for each listed target
         listed = [t for t in targets if _coordinated(inp.sent.doc, t, targets[0])][:MAX_GROUP]
@@ -916,10 +956,18 @@ def _coordinated(doc: Doc, a: ActorRef, b: ActorRef) -> bool:
     return phrase_root(a.token_i) == phrase_root(b.token_i)
 
 
-def _states_first(targets: list[ActorRef], igo_ids: frozenset[str]) -> list[ActorRef]:
-    """ "air support to an African Union force in Somalia": the state, not the intermediary."""
-    states = [t for t in targets if t.actor not in igo_ids]
-    others = [t for t in targets if t.actor in igo_ids]
+def _states_first(
+    targets: list[ActorRef], igo_ids: frozenset[str], doc: Doc | None = None
+) -> list[ActorRef]:
+    """ "air support to an African Union force in Somalia": the state, not the intermediary;
+    but an organisation whose act is the object stays first ("condemned NATO's use of force
+    in Yugoslavia")."""
+
+    def possessor(ref: ActorRef) -> bool:
+        return doc is not None and ref.token_i >= 0 and doc[ref.token_i].dep_ == "poss"
+
+    states = [t for t in targets if t.actor not in igo_ids or possessor(t)]
+    others = [t for t in targets if t.actor in igo_ids and not possessor(t)]
     return states + others if states and others else targets
 
 
@@ -1081,6 +1129,11 @@ def _joint_pairs(
         return []
     # the one who acts ("Choe visited Moscow for talks with Lavrov") before the partner
     sides.sort(key=lambda ref: ref.via not in ACTING_VIAS)
+    acting = [s for s in sides if s.via in ACTING_VIAS]
+    partners = [s for s in sides if s.via not in ACTING_VIAS]
+    if len(acting) == 1 and len(partners) > 1:
+        # "Araghchi held meetings with his Chinese and Russian counterparts": one each
+        return [(acting[0], p) for p in partners[:MAX_JOINT_SIDES]]
     if len(sides) > 2 and all(s.via in ACTING_VIAS for s in sides):
         # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
         # a longer list acting together is a multilateral act that pairs would overcount

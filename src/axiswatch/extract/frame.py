@@ -18,6 +18,23 @@ from axiswatch.actors.kb import ActorKB
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
 OFFICES = {"President": "head_of_state", "Chairman": "head_of_state"}
 """Capitalised offices that, unqualified ("the President"), name the issuer's holder."""
+TITLE_WORDS = frozenset(
+    {
+        "advisor",
+        "adviser",
+        "secretary",
+        "minister",
+        "ambassador",
+        "spokesperson",
+        "spokesman",
+        "envoy",
+        "representative",
+        "director",
+        "premier",
+    }
+)
+"""An office before a name the actor base does not know ("National Security Advisor Jake
+Sullivan"): in an official text with no country named, the issuer's official."""
 
 
 @dataclass(frozen=True)

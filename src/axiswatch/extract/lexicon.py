@@ -32,6 +32,7 @@ class Trigger:
     plural_only: bool = False
     presence: bool = False
     from_dictionary: bool = False  # coded by the CAMEO verb dictionary, not the hand lexicon
+    attitude: bool = False  # "expressed concern over X": the verb's subject holds it about X
 
 
 def _read(name: str) -> dict:
@@ -79,6 +80,7 @@ def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
         needs_prep=_words(spec, "needs_prep", key),
         plural_only=bool(spec.get("plural_only")),
         presence=bool(spec.get("presence")),
+        attitude=bool(spec.get("attitude")),
     )
 
 

@@ -27,7 +27,7 @@ from axiswatch.extract.coder import (
     event_key,
 )
 from axiswatch.extract.dates import TimeExpr, parse_iso, tag_dates
-from axiswatch.extract.frame import OFFICES, DocumentFrame, document_frame
+from axiswatch.extract.frame import OFFICES, TITLE_WORDS, DocumentFrame, document_frame
 from axiswatch.extract.groups import define_groups
 from axiswatch.extract.layout import dateline_end, is_heading
 from axiswatch.extract.lexicon import find_places, triggers
@@ -236,24 +236,7 @@ class Extractor:
             groups.setdefault(name, members)
         issuer = reading.frame.issuer
         if issuer is not None and issuer not in self.igo_ids:
-            for tok in sent:
-                role = OFFICES.get(tok.text)
-                if (
-                    role
-                    and tok.i not in by_token
-                    and tok.i > sent.start
-                    and tok.nbor(-1).lower_ == "the"
-                ):
-                    person = self.kb.holder(role, issuer, on) if on else None
-                    by_token[tok.i] = ActorRef(
-                        issuer,
-                        person.name if person else None,
-                        tok.i,
-                        "issuer_office",
-                        sent.start_char + tok.idx - sent.start_char,
-                        None,
-                        role,
-                    )
+            self._issuer_officials(sent, issuer, on, by_token)
         for place in find_places(text):
             for tok in _tokens_in(sent, place.start_char, place.end_char):
                 places[tok.i] = (place.text, place.state)
@@ -282,6 +265,28 @@ class Extractor:
         discourse.next_plural = _named_together(sent, inp.index)
         discourse.vote_frame = inp.vote_frame or discourse.vote_frame
         return coded
+
+    def _issuer_officials(
+        self, sent: Span, issuer: str, on: dt.date | None, by_token: dict[int, ActorRef]
+    ) -> None:
+        """In an official text: "the President" is the issuer's, and so is an official whose
+        title names no country ("National Security Advisor Jake Sullivan")."""
+        for tok in sent:
+            if tok.i in by_token or tok.i == sent.start or tok.nbor(-1).lower_ != "the":
+                continue
+            role = OFFICES.get(tok.text)
+            if role:
+                person = self.kb.holder(role, issuer, on) if on else None
+                name = person.name if person else None
+                by_token[tok.i] = ActorRef(issuer, name, tok.i, "issuer_office", role=role)
+        for tok in sent:
+            if tok.pos_ != "PROPN" or tok.i in by_token or tok.dep_ == "compound":
+                continue
+            title = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            titled = any(c.lower_.rstrip("s") in TITLE_WORDS for c in title)
+            phrase = [t for t in tok.subtree if t.dep_ not in {"conj", "cc", "appos"}]
+            if titled and not any(t.i in by_token for t in phrase):
+                by_token[tok.i] = ActorRef(issuer, None, tok.i, "issuer_official")
 
     def _same_holder(self, role: str, state: str, bounds: tuple[dt.date, dt.date] | None) -> bool:
         """Whether one person held the office over the whole date (both ends checked):
