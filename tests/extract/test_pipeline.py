@@ -587,3 +587,33 @@ def test_a_meeting_with_two_counterparts_is_one_event_each(extract) -> None:
 def test_an_organisation_whose_act_is_condemned_is_the_target(extract) -> None:
     events = extract("In 1999, China and Russia condemned NATO's use of force in Yugoslavia.")
     assert sorted((e.source, e.target) for e in events) == [("CHN", "NATO"), ("RUS", "NATO")]
+
+
+def test_a_national_security_council_is_its_state_not_the_un(extract) -> None:
+    events = extract(
+        "On 13 September 2024, Russian Security Council secretary Sergei Shoigu met "
+        "Kim Jong Un in Pyongyang."
+    )
+    assert [(e.source, e.source_person, e.target, e.target_person) for e in events] == [
+        ("RUS", "Sergei Shoigu", "PRK", "Kim Jong Un")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On 2 March 2022, the General Assembly adopted resolution ES-11/1, "Aggression '
+        'against Ukraine", by 141 votes to 5.',
+        "In March 2022, the General Assembly adopted the resolution titled Aggression against "
+        "Ukraine.",
+    ],
+)
+def test_a_resolution_title_tells_no_act(extract, text: str) -> None:
+    assert all(e.event_type != "ASSAULT" for e in extract(text))
+
+
+def test_a_weekday_in_a_text_about_what_is_to_come_is_the_next_one(extract) -> None:
+    friday = dt.date(2024, 6, 14)
+    (ahead,) = extract("Putin will visit North Korea on Tuesday, the Kremlin said.", friday)
+    (past,) = extract("Putin visited North Korea on Tuesday.", friday)
+    assert (ahead.date_start, past.date_start) == ("2024-06-18", "2024-06-11")

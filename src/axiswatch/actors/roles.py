@@ -173,8 +173,16 @@ _ORGAN_NOUNS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "officials",
     ),
 }
-# Bodies only written after the state word ("the Russian side", not "the side of Russia").
-_PREFIX_ONLY_ORGANS: tuple[str, ...] = ("side", "sides")
+# Bodies only written after the state word ("the Russian side", not "the side of Russia");
+# a national security council is one ("Russian Security Council secretary Sergei Shoigu"),
+# which the UN's alone would otherwise swallow.
+_PREFIX_ONLY_ORGANS: tuple[str, ...] = (
+    "side",
+    "sides",
+    "security council",
+    "national security council",
+    "state council",
+)
 
 # Words that may stand between a title and the state or name that follows it.
 OF_WORDS: frozenset[str] = frozenset({"of", "for"})

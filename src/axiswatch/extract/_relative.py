@@ -36,6 +36,11 @@ class Context:
     previous: Ref | None
     refs: list[Ref] = field(default_factory=list)
 
+    @property
+    def future(self) -> bool:
+        """The text tells what is to come ("will visit ... on Tuesday")."""
+        return _FUTURE.search(self.text) is not None
+
     def before(self, pos: int) -> Ref | None:
         """The last in-text date ending before pos, else the previous sentence's date."""
         return self._in_text_before(pos) or self.previous
@@ -73,6 +78,11 @@ class Context:
 
 
 Resolver = Callable[[Context], Dates | None]
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to|expected\s+to)|"
+    r"plans?\s+to)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -176,7 +186,8 @@ def _deictic(c: Context, rel: str, unit: str) -> Dates | None:
 
 
 def _weekday(c: Context, pre: str, name: str) -> Dates | None:
-    """The named weekday nearest the anchor: after it for 'next', else on or before it."""
+    """The named weekday nearest the anchor: after it for 'next' or in a text about what is
+    to come ("will visit on Tuesday"), else on or before it."""
     anchor = c.anchor
     if anchor is None:
         return None
@@ -185,6 +196,8 @@ def _weekday(c: Context, pre: str, name: str) -> Dates | None:
         d = anchor + dt.timedelta(days=(target - anchor.weekday() - 1) % 7 + 1)
     elif pre in ("last", "this past"):
         d = anchor - dt.timedelta(days=(anchor.weekday() - target - 1) % 7 + 1)
+    elif c.future:
+        d = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7)
     else:
         d = anchor - dt.timedelta(days=(anchor.weekday() - target) % 7)
     return d.isoformat(), d.isoformat()
