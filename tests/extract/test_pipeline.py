@@ -617,3 +617,19 @@ def test_a_weekday_in_a_text_about_what_is_to_come_is_the_next_one(extract) -> N
     (ahead,) = extract("Putin will visit North Korea on Tuesday, the Kremlin said.", friday)
     (past,) = extract("Putin visited North Korea on Tuesday.", friday)
     assert (ahead.date_start, past.date_start) == ("2024-06-18", "2024-06-11")
+
+
+def test_a_pronoun_that_would_visit_its_own_country_is_the_other_party(extract) -> None:
+    events = extract(
+        "On 16 May 2024 in Beijing, Chinese President Xi Jinping and Putin signed a joint "
+        "statement. The next day he visited Harbin for the China-Russia Expo."
+    )
+    visit = next(e for e in events if e.event_type == "CONSULT")
+    assert (visit.source, visit.target, visit.date_start) == ("RUS", "CHN", "2024-05-17")
+
+
+def test_a_hostile_act_is_aimed_at_its_against_phrase(extract) -> None:
+    events = extract(
+        "On 30 December 2023, Russia used North Korean ballistic missiles against Ukraine."
+    )
+    assert [(e.source, e.target, e.event_type) for e in events] == [("RUS", "UKR", "ASSAULT")]

@@ -83,6 +83,13 @@ TOPIC_NOUNS = frozenset(
         "strait",
         "file",
         "affair",
+        "expo",
+        "exhibition",
+        "fair",
+        "festival",
+        "games",
+        "olympics",
+        "anniversary",
     }
 )
 PLACE_VIAS = frozenset(
@@ -196,6 +203,7 @@ QUANTITY_NOUNS = frozenset(
 )
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 MATERIAL_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+CONFLICT_TYPES = MATERIAL_CONFLICT_TYPES | {"ACCUSE", "REJECT", "THREATEN", "PROTEST"}
 INTENT_VERBS = frozenset(
     {
         "agree",
@@ -692,6 +700,8 @@ def _verb_arguments(
         targets.extend(_refs_for_heads(patients, inp, discourse, "passive_subject"))
     for child in tok.children:
         if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
+            aimed = [obj for _, obj in prep_objects(child, frozenset({"against"}))]
+            targets.extend(_refs_for_heads(aimed, inp, discourse, "prep_against"))
             targets.extend(_refs_for_heads([child], inp, discourse, "object"))
     for prep, obj in prep_objects(tok):
         if prep != "by":
@@ -910,6 +920,8 @@ def _code_trigger(
     if event_type == "OTHER":
         return []
     place = _place_near(tok, inp)
+    if mode == "visit" and place is not None:
+        sources = _visitor_not_at_home(sources, place[1], discourse)
     together = (  # "China and Russia pledged to deepen ties": an act between the subjects
         not targets
         and len(_dedupe(sources)) >= 2
@@ -939,6 +951,10 @@ def _code_trigger(
             and (event_type in {"ASSAULT", "COERCE", "MOBILIZE"} or mode == "visit")
         ):
             targets = [ActorRef(place[1], None, tok.i, "place_state")]
+        against = [t for t in targets if t.via in {"prep_against", "verb_prep_against"}]
+        if against and event_type in CONFLICT_TYPES:
+            # "used North Korean missiles against Ukraine": the act is aimed at Ukraine
+            targets = against + [t for t in targets if t not in against]
         targets = (
             _states_first(targets, inp.igo_ids, inp.sent.doc)
             if not (trig.vote or "vote" in mode)
@@ -999,6 +1015,22 @@ def _coordinated(doc: Doc, a: ActorRef, b: ActorRef) -> bool:
     if a.token_i < 0 or b.token_i < 0:
         return a.actor == b.actor
     return phrase_root(a.token_i) == phrase_root(b.token_i)
+
+
+def _visitor_not_at_home(
+    sources: list[ActorRef], place_state: str, discourse: Discourse
+) -> list[ActorRef]:
+    """ "Xi and Putin signed ... The next day he visited Harbin": a pronoun that would make
+    the host visit his own country stands for the other party of the last event."""
+    other = discourse.target
+    if (
+        sources
+        and all(s.actor == place_state and s.via == "pronoun_antecedent" for s in sources)
+        and other is not None
+        and other.actor != place_state
+    ):
+        return [ActorRef(other.actor, other.person, sources[0].token_i, "pronoun_antecedent")]
+    return sources
 
 
 def _states_first(
