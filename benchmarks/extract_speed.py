@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from axiswatch.extract.nlp import load_nlp
-from axiswatch.extract.pipeline import Extractor, SourceText, iter_paragraphs
+from axiswatch.extract.paragraphs import iter_paragraphs
+from axiswatch.extract.pipeline import Extractor, SourceText
 
 ROOT = Path(__file__).resolve().parents[1]
 

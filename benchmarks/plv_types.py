@@ -18,7 +18,8 @@ from collections import Counter
 from pathlib import Path
 
 from axiswatch.extract.coder import find_triggers
-from axiswatch.extract.pipeline import Extractor, SourceText, mask_footnotes
+from axiswatch.extract.paragraphs import mask_footnotes
+from axiswatch.extract.pipeline import Extractor, SourceText
 from axiswatch.ontology.plover import normalise_plover_label
 
 YIELD_TYPES = {"CONCEDE", "RETREAT"}

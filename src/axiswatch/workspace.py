@@ -163,13 +163,15 @@ class Workspace:
     def extract_document(self, document_id: str) -> int:
         """(Re-)extract events and claims from one stored document; returns the event count."""
         from axiswatch.extract.claims import CLAIMS_VERSION, extract_claims
+        from axiswatch.extract.paragraphs import parse_paragraphs
         from axiswatch.extract.pipeline import SourceText
         from axiswatch.store.claims import write_claims
 
         document = self.document(document_id)
         name = Path(document.path).name if document.path else document.document_id[:12]
         source = SourceText.of(document, name)
-        events = self.extractor.extract_one(source)
+        paragraphs = parse_paragraphs(self.extractor.nlp, document.text)  # one parse for both
+        events = self.extractor.extract_one(source, paragraphs=paragraphs)
         n = ev_store.write_events(self.con, events, document_id=document.document_id)
         claims = extract_claims(
             document.text,
@@ -179,6 +181,7 @@ class Workspace:
             kb=self.kb,
             nlp=self.extractor.nlp,
             events=events,
+            paragraphs=paragraphs,
         )
         write_claims(
             self.con, claims, document_id=document.document_id, extractor_version=CLAIMS_VERSION

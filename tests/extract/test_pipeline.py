@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from axiswatch.extract.pipeline import SourceText, iter_paragraphs, mask_footnotes
+from axiswatch.extract.pipeline import SourceText
 
 
 def _summary(events) -> list[tuple]:
@@ -346,28 +346,6 @@ def test_extract_one_quad_class_and_goldstein_from_cameo(extract) -> None:
 def test_extract_one_relative_date_from_publication(extract) -> None:
     (event,) = extract("Last week, Kim Jong Un visited Moscow.", dt.date(2024, 9, 20))
     assert (event.date_start, event.date_end) == ("2024-09-09", "2024-09-15")
-
-
-def test_mask_footnotes_keeps_length() -> None:
-    text = "relations.[8] Therefore"
-    assert mask_footnotes(text) == "relations.    Therefore"
-
-
-def test_iter_paragraphs_offsets() -> None:
-    text = "One.\n\n  \nTwo.\nStill two.\n\nThree."
-    found = list(iter_paragraphs(text))
-    assert [o for o, _ in found] == [0, 9, 26]
-    assert all(text[o : o + len(p)] == p for o, p in found)
-
-
-def test_iter_paragraphs_cuts_oversized_paragraphs_at_sentence_ends() -> None:
-    sentence = "Kim Jong Un met Putin in Moscow in 2019. "
-    text = sentence * 2000  # one 80,000-character paragraph
-    chunks = list(iter_paragraphs(text))
-    assert len(chunks) > 1
-    assert all(len(chunk) <= 20_000 for _, chunk in chunks)
-    assert "".join(chunk for _, chunk in chunks) == text
-    assert all(text[o : o + len(c)] == c for o, c in chunks)
 
 
 def test_extract_one_reports_progress_per_paragraph(extractor) -> None:

@@ -48,13 +48,13 @@ from axiswatch.extract._claim_votes import vote_claims
 from axiswatch.extract._claim_words import claim_words
 from axiswatch.extract.dates import TimeExpr, latest_absolute, parse_iso, tag_dates
 from axiswatch.extract.nlp import load_nlp
-from axiswatch.extract.pipeline import (
-    Extractor,
-    SourceText,
+from axiswatch.extract.paragraphs import (
+    Paragraph,
     is_reference_note,
-    iter_paragraphs,
     mask_footnotes,
+    parse_paragraphs,
 )
+from axiswatch.extract.pipeline import Extractor, SourceText
 from axiswatch.model import Claim, Event
 
 __all__ = ["CLAIMS_VERSION", "extract_claims"]
@@ -76,24 +76,28 @@ def extract_claims(
     kb: ActorKB | None = None,
     nlp: Language | None = None,
     events: Sequence[Event] | None = None,
+    paragraphs: list[Paragraph] | None = None,
 ) -> list[Claim]:
     """The claims of one text, in text order, with ids ``<doc>-c<N>``.
 
     ``events``: the events already extracted from the text (their dated triggers are not
-    claims); when None they are extracted here with the same knowledge base.
+    claims); when None they are extracted here with the same knowledge base. ``paragraphs``:
+    the text's parse (:mod:`.paragraphs`), shared with the event extractor; parsed once here
+    when None.
     """
     kb = kb or ActorKB.default()
     nlp = nlp or load_nlp()
+    if paragraphs is None:
+        paragraphs = parse_paragraphs(nlp, text)
     if events is None:
-        events = Extractor(kb).extract_one(SourceText(doc, text, document_id, published))
+        source = SourceText(doc, text, document_id, published)
+        events = Extractor(kb, nlp=nlp).extract_one(source, paragraphs=paragraphs)
     reader = _Reader(text, kb, published, events)
-    paragraphs = list(iter_paragraphs(text))
-    parsed = nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=32)
     found: list[tuple[ClaimSentence, Draft]] = []
-    for (offset, paragraph), pdoc in zip(paragraphs, parsed, strict=True):
-        if is_reference_note(paragraph):
+    for para in paragraphs:
+        if is_reference_note(para.text):
             continue
-        sentences = reader.sentences(offset, pdoc.sents)
+        sentences = reader.sentences(para.base, para.sents)
         previous: list[tuple[ClaimSentence, Draft]] = []
         for n, cs in enumerate(sentences):
             following = sentences[n + 1] if n + 1 < len(sentences) else None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from spacy.language import Language
 from spacy.tokens import Span
 
 from axiswatch.actors.kb import ActorKB
@@ -33,6 +34,12 @@ from axiswatch.extract.layout import dateline_end, is_heading
 from axiswatch.extract.lexicon import find_places, triggers
 from axiswatch.extract.nlp import load_nlp
 from axiswatch.extract.pairs import PairJudge, judge_pairs, shipped_model
+from axiswatch.extract.paragraphs import (
+    FOOTNOTE_AFTER,
+    Paragraph,
+    is_reference_note,
+    parse_paragraphs,
+)
 from axiswatch.extract.votes import sentence_vote_frame
 from axiswatch.model import Document, Event
 from axiswatch.ontology.cameo import cameo_code
@@ -40,14 +47,7 @@ from axiswatch.ontology.cameo import cameo_code
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "axiswatch.rules.v1"
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-FOOTNOTE_AFTER = re.compile(r"\[\d+\]")
 FOOTNOTE_START = re.compile(r"^\s*\[\d+\]\s*")
-REFERENCE_NOTE = re.compile(
-    r"^\s*\[\d+\]|\(Date of Access(?:ion)?:|\b(?:Retrieved|Accessed) on\b", re.I
-)
-BATCH = 32
-MAX_CHUNK = 20_000
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})
 NAME_PART_DEPS = frozenset({"compound", "nummod", "amod", "poss"})
 
@@ -78,32 +78,6 @@ class SourceText:
         )
 
 
-def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) pairs; paragraphs are separated by blank lines.
-
-    A paragraph longer than MAX_CHUNK characters (a PDF without blank lines, say) is cut into
-    chunks at line breaks or sentence ends, so that spaCy never sees an oversized text.
-    """
-    pos = 0
-    for match in PARAGRAPH_BREAK.finditer(text):
-        if text[pos : match.start()].strip():
-            yield from _chunks(pos, text[pos : match.start()])
-        pos = match.end()
-    if text[pos:].strip():
-        yield from _chunks(pos, text[pos:])
-
-
-def _chunks(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
-    while len(paragraph) > MAX_CHUNK:
-        window = paragraph[:MAX_CHUNK]
-        cut = max(window.rfind("\n"), window.rfind(". "))
-        cut = cut + 1 if cut > MAX_CHUNK // 2 else MAX_CHUNK
-        yield offset, paragraph[:cut]
-        offset, paragraph = offset + cut, paragraph[cut:]
-    if paragraph.strip():
-        yield offset, paragraph
-
-
 class Extractor:
     """The rule-based event extractor over the spaCy parse."""
 
@@ -113,11 +87,12 @@ class Extractor:
         *,
         keep_undated: bool = False,
         pair_judge: PairJudge | Literal["shipped"] | None = "shipped",
+        nlp: Language | None = None,
     ) -> None:
         """``pair_judge``: who accepts the actor pairs of a sentence (:mod:`.pairs`); the
         model shipped with the package by default, None for the rules alone."""
         self.kb = kb or ActorKB.default()
-        self.nlp = load_nlp()
+        self.nlp = nlp if nlp is not None else load_nlp()
         self.keep_undated = keep_undated
         self.pair_judge = shipped_model() if pair_judge == "shipped" else pair_judge
         self.igo_ids = frozenset(
@@ -138,25 +113,31 @@ class Extractor:
                 progress(n, len(items), source.doc)
 
     def extract_one(
-        self, source: SourceText, *, progress: Callable[[int, int, str], None] | None = None
+        self,
+        source: SourceText,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        paragraphs: list[Paragraph] | None = None,
     ) -> list[Event]:
-        """Events of one text, in text order; ``progress`` is told after each paragraph."""
-        paragraphs = list(iter_paragraphs(source.text))
-        docs = self.nlp.pipe((mask_footnotes(p) for _, p in paragraphs), batch_size=BATCH)
+        """Events of one text, in text order; ``progress`` is told after each paragraph.
+
+        ``paragraphs``: the text already parsed (:mod:`.paragraphs`), so that events and claims
+        read one parse; parsed here when None.
+        """
+        if paragraphs is None:
+            paragraphs = parse_paragraphs(self.nlp, source.text)
         events: list[Event] = []
         frame = document_frame(
             self.kb, source.title, source.publisher, source.published, self.igo_ids
         )
         reading = _Reading(publication_time(source), frame)
         previous_paragraph = ""
-        for n_paragraph, ((offset, paragraph), doc) in enumerate(
-            zip(paragraphs, docs, strict=True), 1
-        ):
-            if is_reference_note(paragraph):
+        for n_paragraph, para in enumerate(paragraphs, 1):
+            if is_reference_note(para.text):
                 continue  # a footnote or bibliography entry, not the author's account
-            if is_heading(paragraph):
+            if is_heading(para.text):
                 # "- 2019: Xi visits 'best friend' -": its date dates the paragraphs under it
-                dates = tag_dates(paragraph, anchor=source.published)
+                dates = tag_dates(para.text, anchor=source.published)
                 reading.section_date = dates[0] if dates else None
                 previous_paragraph = ""
                 continue
@@ -164,16 +145,18 @@ class Extractor:
                 # a new paragraph: no date or actor is implied (but the section's date), and
                 # "two months later" still counts from the last date the text gave
                 reading.new_paragraph()
-            masked = dateline_end(paragraph) if n_paragraph == 1 else 0
-            reading.dateline = reading.dateline or masked > 0
-            for sent in doc.sents:
+            dateline = dateline_end(para.text) if n_paragraph == 1 else 0
+            reading.dateline = reading.dateline or dateline > 0
+            masked = para.start - para.base + dateline  # in the parsed Doc's offsets
+            for sent in para.sents:
                 coded = self._code(sent, source, reading, masked)
                 fresh = [item for item in coded if not is_repeat(item, reading.stated)]
                 reading.stated.update(event_key(item) for item in coded)
                 for item in fresh:
-                    events.append(self._to_event(item, sent, offset, source, len(events) + 1))
+                    n = len(events) + 1
+                    events.append(self._to_event(item, sent, para.base, source, n))
                 _carry(reading.discourse, sent, coded, self.igo_ids)
-            previous_paragraph = paragraph
+            previous_paragraph = para.text
             if progress is not None:
                 progress(n_paragraph, len(paragraphs), source.doc)
         return events
@@ -181,7 +164,8 @@ class Extractor:
     def _code(
         self, sent: Span, source: SourceText, reading: _Reading, masked: int = 0
     ) -> list[CodedEvent]:
-        """The sentence's events; actor mentions before ``masked`` (a dateline) are ignored."""
+        """The sentence's events; actor mentions before ``masked`` (a dateline; an offset in
+        the parsed Doc) are ignored."""
         discourse, persons, groups = reading.discourse, reading.persons, reading.groups
         text = sent.text
         exprs = tag_dates(
@@ -401,20 +385,6 @@ def is_repeat(item: CodedEvent, stated: set[tuple[str, str, str, str, str | None
     that names an act already coded with the same actors, type, mode and date refers back.
     """
     return item.nominal and event_key(item) in stated
-
-
-def mask_footnotes(text: str) -> str:
-    """Blank out footnote markers ("relations.[8]") so they do not glue onto words.
-
-    The markers become spaces of the same length, so every offset still points into the
-    original text, where the evidence sentence is read from.
-    """
-    return FOOTNOTE_AFTER.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def is_reference_note(paragraph: str) -> bool:
-    """A numbered footnote or a bibliography line ("[5] “Title”, Publisher, (Date of ...")."""
-    return REFERENCE_NOTE.search(paragraph) is not None
 
 
 UN_BODIES = {"UNSC": "council", "UNGA": "assembly"}
