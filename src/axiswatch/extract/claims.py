@@ -232,10 +232,12 @@ class _Reader:
         self.mentioned.update(actors.values())
         for tok in _attributions(sent):  # "according to the CIA": a source, not a party
             actors.pop(tok.i, None)
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        here = [(s, e) for s, e in self.triggers if s < hi and e > lo]  # this sentence's only
         triggers = frozenset(
             tok.i
             for tok in sent
-            for s, e in self.triggers
+            for s, e in here
             if offset + tok.idx < e and offset + tok.idx + len(tok) > s
         )
         context = self.last_date
