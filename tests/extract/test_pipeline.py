@@ -611,3 +611,16 @@ def test_a_hostile_act_is_aimed_at_its_against_phrase(extract) -> None:
         "On 30 December 2023, Russia used North Korean ballistic missiles against Ukraine."
     )
     assert [(e.source, e.target, e.event_type) for e in events] == [("RUS", "UKR", "ASSAULT")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022, Russia bought drones from Iran.",
+        "In 2022, Russia ordered Iranian drones.",
+    ],
+)
+def test_the_supplier_is_the_source_whatever_the_verb(extract, text: str) -> None:
+    assert [(e.source, e.target, e.event_type) for e in extract(text)] == [
+        ("IRN", "RUS", "COOPERATE")
+    ]
