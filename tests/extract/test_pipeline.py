@@ -624,3 +624,18 @@ def test_the_supplier_is_the_source_whatever_the_verb(extract, text: str) -> Non
     assert [(e.source, e.target, e.event_type) for e in extract(text)] == [
         ("IRN", "RUS", "COOPERATE")
     ]
+
+
+def test_a_date_in_a_since_clause_starts_a_span_to_publication(extract) -> None:
+    (event,) = extract(
+        "Russia has sent troops to Belarus since the exercises began in February 2022.",
+        dt.date(2022, 8, 11),
+    )
+    assert (event.date_start, event.date_end) == ("2022-02", "2022-08-11")
+
+
+def test_iranian_officials_resolve_by_date(extract) -> None:
+    (event,) = extract(
+        "On 20 July 2022, Presidents Vladimir Putin and Ebrahim Raisi met in Tehran."
+    )
+    assert (event.source_person, event.target_person) == ("Vladimir Putin", "Ebrahim Raisi")

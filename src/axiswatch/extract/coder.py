@@ -846,7 +846,7 @@ def _reports_others(
 def code_sentence(inp: SentenceInput, discourse: Discourse) -> list[CodedEvent]:
     """Every event the sentence states, coded; updates nothing (the pipeline does)."""
     found = find_triggers(inp.sent)
-    owned = own_dates(inp.sent, found, inp.dates)
+    owned = own_dates(inp.sent, found, inp.dates, discourse.published)
     events: list[CodedEvent] = []
     for tok, trig in found:
         if not trig.from_dictionary:
@@ -900,6 +900,10 @@ def _code_trigger(
         return []  # no actor on either side: nothing to code (and no status to read)
     if trig.needs_person_target and not any(t.person or t.role for t in targets):
         return []  # "received him", "called Lavrov": a person, not a state, is met
+    if trig.needs_partner and not (
+        len(_dedupe(sources)) >= 2 or any(t.via in {"prep_with", "prep_to"} for t in targets)
+    ):
+        return []  # "Wang spoke about the results": a statement, not talks
     status = epistemic.classify(tok, inp.sent, source_tokens=frozenset(s.token_i for s in sources))
     scope = [t for c in tok.children if c.dep_ in {"dobj", "prep", "attr"} for t in c.subtree]
     if trig.vote or trig.lemma == "support":

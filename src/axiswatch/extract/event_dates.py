@@ -11,6 +11,7 @@ it is placed at another time ("weeks before the summit", "after Russia invaded")
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -27,21 +28,43 @@ COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 
 
 def own_dates(
-    sent: Span, found: list[tuple[Token, Trigger]], dates: list[tuple[TimeExpr, int]]
+    sent: Span,
+    found: list[tuple[Token, Trigger]],
+    dates: list[tuple[TimeExpr, int]],
+    until: TimeExpr | None = None,
 ) -> dict[int, list[TimeExpr]]:
-    """Give each date to the innermost trigger whose subtree holds it (-1: the sentence's)."""
+    """Give each date to the innermost trigger whose subtree holds it (-1: the sentence's).
+
+    A date inside a "since" clause or phrase of the act ("have spoken four times since the
+    invasion began in February 2022") starts a span that runs to ``until`` (the publication
+    date), as "since 2022" does.
+    """
     spans = {tok.i: (tok.left_edge.i, tok.right_edge.i) for tok, _ in found}
     owned: dict[int, list[TimeExpr]] = {}
     for expr, first_token in dates:
         holders = [i for i, (lo, hi) in spans.items() if lo <= first_token <= hi]
         key = min(holders, key=lambda i: spans[i][1] - spans[i][0]) if holders else -1
         date = sent.doc[first_token]
-        if _describes_a_thing(date, key) or (
+        if until is not None and not expr.open_end and key >= 0 and _under_since(date):
+            expr = replace(expr, date_end=max(expr.date_end, until.date_end), open_end=True)
+        elif _describes_a_thing(date, key) or (
             expr.rule == "named_period" and _period_as_a_thing(date)
         ):
             key = NAMING_DATE
         owned.setdefault(key, []).append(expr)
     return owned
+
+
+def _under_since(date: Token) -> bool:
+    """Whether a date sits in a clause or phrase opened by "since"."""
+    for node in [date, *date.ancestors]:
+        if node.lower_ == "since" and node.dep_ in {"prep", "mark"}:
+            return True
+        if any(c.lower_ == "since" and c.dep_ == "mark" for c in node.children):
+            return True
+        if node.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
 
 
 NAMING_DATE = -2

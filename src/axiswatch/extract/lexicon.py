@@ -33,6 +33,7 @@ class Trigger:
     presence: bool = False
     from_dictionary: bool = False  # coded by the CAMEO verb dictionary, not the hand lexicon
     attitude: bool = False  # "expressed concern over X": the verb's subject holds it about X
+    needs_partner: bool = False  # two subjects, or a "with"/"to" partner ("spoke with X")
 
 
 def _read(name: str) -> dict:
@@ -81,6 +82,7 @@ def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
         plural_only=bool(spec.get("plural_only")),
         presence=bool(spec.get("presence")),
         attitude=bool(spec.get("attitude")),
+        needs_partner=bool(spec.get("needs_partner")),
     )
 
 

@@ -126,7 +126,7 @@ def candidates_of(
     discourse: Discourse,
 ) -> list[Candidate]:
     """Every pair of actors the sentence names or the rules coded, with its features."""
-    owned = own_dates(inp.sent, found, inp.dates)
+    owned = own_dates(inp.sent, found, inp.dates, discourse.published)
     by_pair: dict[frozenset[str], list[CodedEvent]] = {}
     for ev in coded:
         by_pair.setdefault(frozenset((ev.source.actor, ev.target.actor)), []).append(ev)
