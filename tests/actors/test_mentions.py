@@ -323,3 +323,18 @@ def test_find_mentions_named_person_settles_an_undecided_state(kb: ActorKB) -> N
 def test_find_mentions_former_office_holder_is_not_named_by_date(kb: ActorKB) -> None:
     m = _one(kb, "the former US president said", date(2022, 6, 1))
     assert (m.actor, m.person, m.role) == ("USA", None, "head_of_state")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor"),
+    [
+        ("Indian police arrested two men.", "Indian police", "IND"),
+        ("The Iranian judiciary sentenced him.", "Iranian judiciary", "IRN"),
+        ("Chinese soldiers crossed the line.", "Chinese soldiers", "CHN"),
+    ],
+)
+def test_find_mentions_state_agents_are_their_states_organs(
+    kb: ActorKB, text: str, span: str, actor: str
+) -> None:
+    m = _one(kb, text)
+    assert (m.text, m.actor, m.form) == (span, actor, "organ")

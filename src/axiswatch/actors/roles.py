@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from axiswatch.actors.aliases import AliasTrie, acronym_mask, alias_key
 from axiswatch.actors.model import LEADER
@@ -225,15 +228,39 @@ def build_title_trie() -> AliasTrie[Title]:
 def build_organ_trie() -> AliasTrie[OrganNoun]:
     """The kinds of state body, singular and plural, as a trie."""
     trie: AliasTrie[OrganNoun] = AliasTrie()
+    seen: set[tuple[str, ...]] = set()
+
+    def add(phrase: str, noun: OrganNoun) -> None:
+        key = alias_key(phrase)
+        if key and key not in seen:
+            seen.add(key)
+            trie.add(key, noun)
+
     for (head, deputy), phrases in _ORGAN_NOUNS.items():
         for phrase in phrases:
             noun = OrganNoun(head, deputy)
-            trie.add(alias_key(phrase), noun)
+            add(phrase, noun)
             if not phrase.endswith("s") and phrase not in ("military", "diplomacy"):
-                trie.add(alias_key(_plural(phrase)), noun)
+                add(_plural(phrase), noun)
     for phrase in _PREFIX_ONLY_ORGANS:
-        trie.add(alias_key(phrase), OrganNoun(suffix_ok=False))
+        add(phrase, OrganNoun(suffix_ok=False))
+    titles = title_words()
+    for phrase in state_agents():  # "Indian police", "the Iranian judiciary"
+        words = phrase.split()
+        if words[0] in titles or words[-1] in OF_WORDS | TO_WORDS | {"the", "and"}:
+            continue  # offices are titles ("ambassador to"), read with their holders
+        add(phrase, OrganNoun(suffix_ok=False))
+        add(_plural(phrase), OrganNoun(suffix_ok=False))
     return trie
+
+
+@cache
+def state_agents() -> tuple[str, ...]:
+    """Agent nouns of the Phoenix dictionary that stand for their state (data/agents.json,
+    compiled by scripts/build_agents.py): written after a state's name or adjective they are
+    that state's organ."""
+    path = resources.files("axiswatch.actors") / "data" / "agents.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["agents"])
 
 
 def title_words() -> frozenset[str]:
