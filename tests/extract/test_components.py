@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 TEXT = (
     "On 19 June 2024, Putin visited Pyongyang and signed a treaty with Kim Jong Un.\n\n"
-    "Russia has expanded its military cooperation with North Korea. China, the largest "
+    "Russia is expanding its military cooperation with North Korea. China, the largest "
     "trade partner of North Korea, accounts for 96 percent of its trade."
 )
 META = {"published": "2024-06-20", "name": "t.txt", "title": "Putin in Pyongyang"}

@@ -416,13 +416,17 @@ def test_listed_targets_give_one_event_each_but_other_phrases_do_not(extract) ->
     assert {e.source for e in events} == {"RUS"}
 
 
-def test_act_in_the_present_perfect_takes_the_publication_date(extract) -> None:
+def test_an_ongoing_act_takes_the_publication_date(extract) -> None:
     events = extract(
-        "Russia has expanded its military cooperation with Iran.", dt.date(2022, 8, 11)
+        "Russia is expanding its military cooperation with Iran.", dt.date(2022, 8, 11)
     )
     assert [(e.source, e.target, e.date_start, e.date_from_context) for e in events] == [
         ("RUS", "IRN", "2022-08-11", True)
     ]
+
+
+def test_an_undated_present_perfect_sums_up_and_is_no_event(extract) -> None:
+    assert extract("Russia has supported China's core interests.", dt.date(2022, 8, 11)) == []
 
 
 def test_simple_present_is_a_state_of_affairs_not_an_event(extract) -> None:
@@ -431,7 +435,7 @@ def test_simple_present_is_a_state_of_affairs_not_an_event(extract) -> None:
 
 def test_month_precision_publication_date_dates_current_acts_at_the_month(extractor) -> None:
     source = SourceText(
-        "t.txt", "North Korea has sent troops to Russia.", None, dt.date(2018, 3, 1), "month"
+        "t.txt", "North Korea is sending troops to Russia.", None, dt.date(2018, 3, 1), "month"
     )
     assert [e.date_start for e in extractor.extract_one(source)] == ["2018-03"]
 
