@@ -643,3 +643,11 @@ def test_iranian_officials_resolve_by_date(extract) -> None:
         "On 20 July 2022, Presidents Vladimir Putin and Ebrahim Raisi met in Tehran."
     )
     assert (event.source_person, event.target_person) == ("Vladimir Putin", "Ebrahim Raisi")
+
+
+def test_support_expressed_for_measures_taken_by_a_state_is_for_that_state(extract) -> None:
+    events = extract(
+        "On 1 November 2024, the Russian side expressed full support for the measures taken "
+        "by the DPRK leadership."
+    )
+    assert [(e.source, e.target, e.event_type) for e in events] == [("RUS", "PRK", "SUPPORT")]

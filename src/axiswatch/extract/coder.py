@@ -660,11 +660,17 @@ def _attitude_arguments(
     verb = _governing_verb(tok)
     if not sources and verb is not None:
         sources = _refs_for_heads(climb_to_subject(verb), inp, discourse, "governing_subject")
-    heads = [obj for _, obj in prep_objects(tok) + (prep_objects(verb) if verb else [])]
+    preps = prep_objects(tok) + (prep_objects(verb) if verb else [])
+    holder_preps = {"from", "by"} if not sources else set()
+    if holder_preps:  # "support from China": who holds it
+        held = [obj for prep, obj in preps if prep in holder_preps]
+        sources = _refs_for_heads(held, inp, discourse, "prep_from")
+    # the whole phrase it is about, with the clauses in it ("the measures taken by the DPRK")
+    heads = [obj for prep, obj in preps if prep not in holder_preps]
     targets = [
         r
         for obj in heads
-        for r in inp.index.refs_in(phrase_tokens(obj), "attitude_object")
+        for r in inp.index.refs_in(obj.subtree, "attitude_object")
         if r.actor not in {s.actor for s in sources}
     ]
     return _dedupe(sources), _dedupe(targets)
