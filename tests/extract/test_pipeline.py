@@ -651,3 +651,12 @@ def test_support_expressed_for_measures_taken_by_a_state_is_for_that_state(extra
         "by the DPRK leadership."
     )
     assert [(e.source, e.target, e.event_type) for e in events] == [("RUS", "PRK", "SUPPORT")]
+
+
+def test_meetings_between_three_states_are_one_event_per_pair(extract) -> None:
+    events = extract(
+        "In 2025, there were three trilateral meetings between China, Russia, and Iran."
+    )
+    assert sorted(frozenset((e.source, e.target)) for e in events) == sorted(
+        frozenset(p) for p in (("CHN", "RUS"), ("CHN", "IRN"), ("RUS", "IRN"))
+    )

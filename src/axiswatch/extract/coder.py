@@ -1221,7 +1221,9 @@ def _joint_pairs(
     if len(acting) == 1 and len(partners) > 1:
         # "Araghchi held meetings with his Chinese and Russian counterparts": one each
         return [(acting[0], p) for p in partners[:MAX_JOINT_SIDES]]
-    if len(sides) > 2 and all(s.via in ACTING_VIAS for s in sides):
+    if len(sides) > 2 and (
+        all(s.via in ACTING_VIAS for s in sides) or all(s.via == "prep_between" for s in sides)
+    ):  # one list: "the signers", "meetings between China, Russia and Iran"
         # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
         # a longer list acting together is a multilateral act that pairs would overcount
         return list(combinations(sides, 2)) if len(sides) <= MAX_JOINT_SIDES else []
