@@ -660,3 +660,11 @@ def test_meetings_between_three_states_are_one_event_per_pair(extract) -> None:
     assert sorted(frozenset((e.source, e.target)) for e in events) == sorted(
         frozenset(p) for p in (("CHN", "RUS"), ("CHN", "IRN"), ("RUS", "IRN"))
     )
+
+
+def test_a_subject_the_parser_took_from_the_clause_before_is_left_out(extract) -> None:
+    events = extract(
+        "On February 4, 2022, just weeks before Russia invaded Ukraine, Chinese President Xi "
+        "Jinping and Russian President Vladimir Putin met in Beijing."
+    )
+    assert {frozenset((e.source, e.target)) for e in events} == {frozenset(("CHN", "RUS"))}

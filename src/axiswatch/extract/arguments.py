@@ -122,7 +122,7 @@ def phrase_tokens(head: Token, *, stop: frozenset[str] = CLAUSE_DEPS) -> list[To
 
 def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb, with conjuncts ("Medvedev and Kim met")."""
-    heads = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    heads = [h for c in verb.children if c.dep_ in {"nsubj", "csubj"} for h in _unstolen(c)]
     agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and not agent:
         return []
@@ -133,6 +133,26 @@ def subjects_of(verb: Token) -> list[Token]:
         if heads and any(c.dep_ == "auxpass" for c in verb.children):
             return []  # a passive without "by ...": the actor is not named
     return heads
+
+
+def _stolen(subject: Token) -> bool:
+    """A subject the parser took from the clause before it ("weeks before Russia invaded
+    Ukraine, Xi and Putin met": "Ukraine" is the object of "invaded")."""
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    return (
+        subject.dep_ in {"nsubj", "nsubjpass"}
+        and before is not None
+        and before.pos_ == "VERB"
+        and before.dep_ in {"advcl", "ccomp", "relcl"}
+        and not any(c.dep_ in {"dobj", "attr", "oprd"} for c in before.children)
+    )
+
+
+def _unstolen(subject: Token) -> list[Token]:
+    """The subject, or for a stolen one the first of its conjuncts (the real subjects)."""
+    if not _stolen(subject):
+        return [subject]
+    return [c for c in subject.children if c.dep_ == "conj"][:1]
 
 
 def is_reduced_passive(verb: Token) -> bool:
@@ -326,7 +346,7 @@ def with_conjuncts(heads: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for head in heads:
         out.append(head)
-        out.extend(t for t in head.conjuncts if t not in out)
+        out.extend(t for t in head.conjuncts if t not in out and not _stolen(t))
     return out
 
 
