@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 Epistemic = Literal["asserted", "reported", "alleged", "hypothetical", "negated"]
 EPISTEMIC_VALUES: tuple[str, ...] = ("asserted", "reported", "alleged", "hypothetical", "negated")
+PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+"""Characters of an ISO date kept at each precision."""
 Origin = Literal["extracted", "gdelt", "icews", "polecat", "manual"]
 
 
@@ -38,6 +40,13 @@ class Document:
         return str(self.metadata.get("published_precision", "day"))
 
     @property
+    def published_iso(self) -> str | None:
+        """The publication date at its precision ("2018-03" when only the month is known)."""
+        if self.published is None:
+            return None
+        return self.published.isoformat()[: PRECISION_LENGTH.get(self.published_precision, 10)]
+
+    @property
     def words(self) -> int:
         """Number of whitespace-separated words in the text."""
         return len(self.text.split())
@@ -46,7 +55,7 @@ class Document:
         """A JSON-ready dict; dates as ISO strings."""
         row = asdict(self)
         row["words"] = self.words
-        row["published"] = self.published.isoformat() if self.published else None
+        row["published"] = self.published_iso
         row["ingested_at"] = self.ingested_at.isoformat() if self.ingested_at else None
         if not with_text:
             row.pop("text")

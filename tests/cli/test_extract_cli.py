@@ -118,3 +118,21 @@ def test_reextract_cmd_fills_events_of_stored_documents(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "re-extracted 1 documents: 2 events" in result.stderr
     assert (len(before), len(after)) == (0, 2)
+
+
+def test_a_month_precision_publication_date_is_kept_and_shown_as_a_month(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.txt"
+    path.write_text(
+        '---\ntitle: Key moments\npublished: "2018-03"\n---\n'
+        "North Korean leader Kim Jong Un is visiting China.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "w.duckdb")
+    ingest = runner.invoke(app, ["--db", db, "ingest", str(path)])
+    assert ingest.exit_code == 0, ingest.output
+    docs = json.loads(runner.invoke(app, ["documents", "--db", db, "-f", "json"]).stdout)
+    events = json.loads(runner.invoke(app, ["events", "--db", db, "-f", "json"]).stdout)
+    assert [d["published"] for d in docs] == ["2018-03"]
+    assert [(e["source"], e["target"], e["date_start"]) for e in events] == [
+        ("PRK", "CHN", "2018-03")
+    ]

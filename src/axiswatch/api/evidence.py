@@ -141,7 +141,7 @@ def evidence_json(event: Event, document: Document | None) -> dict[str, Any]:
     return {
         "document_id": event.document_id,
         "document_title": document.title if document else None,
-        "published": document.published.isoformat() if document and document.published else None,
+        "published": document.published_iso if document else None,
         "sentence": event.sentence,
         "sentence_start": event.sentence_start,
         "sentence_end": event.sentence_end,

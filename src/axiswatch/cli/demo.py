@@ -29,7 +29,7 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
         f"{report.count('unchanged')} unchanged, {report.count('failed')} failed\n"
     )
     for d in docs:
-        when = d.published.isoformat() if d.published else "undated"
+        when = d.published_iso or "undated"
         out(f"   {d.document_id[:12]}  {when}  {d.words:>4} words  {d.title}\n")
     out(f"{result.documents} documents stored.\n")
     types = ", ".join(f"{t} {n}" for t, n in result.by_type.items())

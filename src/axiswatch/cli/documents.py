@@ -42,7 +42,7 @@ def documents_cmd(
                 "id": d.document_id[:12],
                 "document_id": d.document_id,
                 "title": d.title,
-                "published": d.published.isoformat() if d.published else None,
+                "published": d.published_iso,
                 "published_source": d.published_source,
                 "words": d.words,
                 "path": d.path,

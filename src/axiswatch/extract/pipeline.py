@@ -41,7 +41,7 @@ from axiswatch.extract.paragraphs import (
     parse_paragraphs,
 )
 from axiswatch.extract.votes import sentence_vote_frame
-from axiswatch.model import Document, Event
+from axiswatch.model import PRECISION_LENGTH, Document, Event
 from axiswatch.ontology.cameo import cameo_code
 
 log = logging.getLogger(__name__)
@@ -366,15 +366,14 @@ class _Reading:
         )
 
 
-ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
-
-
 def publication_time(source: SourceText) -> TimeExpr | None:
     """The publication date as a time expression at its own precision (a month: "2018-03")."""
     if source.published is None:
         return None
-    precision = source.published_precision if source.published_precision in ISO_LENGTH else "day"
-    iso = source.published.isoformat()[: ISO_LENGTH[precision]]
+    precision = (
+        source.published_precision if source.published_precision in PRECISION_LENGTH else "day"
+    )
+    iso = source.published.isoformat()[: PRECISION_LENGTH[precision]]
     return TimeExpr(0, 0, "", iso, iso, precision, "publication_date", relative=True)
 
 
