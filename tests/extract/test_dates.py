@@ -527,3 +527,22 @@ def test_tag_dates_finds_gold_dates_stated_in_the_sentence(shared_dir: Path) -> 
         if not any((e.date_start, e.date_end) == (g["date_start"], g["date_end"]) for e in exprs):
             missed.append(g["id"])
     assert missed == []
+
+
+def test_a_timeline_day_without_a_year_is_not_after_publication_and_moves_on() -> None:
+    published = dt.date(2017, 2, 10)
+    lead = tag_dates("Feb 10 - Trump spoke with Xi.", anchor=published)[0]
+    december = tag_dates("Dec 2 - Trump spoke with Tsai.", anchor=published, previous=lead)[0]
+    january = tag_dates("Jan 11 - Taiwan scrambled jets.", anchor=published, previous=december)[0]
+    assert (lead.date_start, december.date_start, january.date_start) == (
+        "2017-02-10",
+        "2016-12-02",
+        "2017-01-11",
+    )
+
+
+def test_a_scheduled_day_may_follow_publication() -> None:
+    (expr,) = tag_dates(
+        "Exercises are to take place in Venezuela from August 13.", anchor=dt.date(2022, 8, 11)
+    )
+    assert expr.date_start == "2022-08-13"

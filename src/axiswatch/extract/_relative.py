@@ -64,11 +64,14 @@ class Context:
         2019"), or of the previous sentence's, when that is a single year; else the year
         that puts the day nearest the anchor (the earlier one on a tie).
         """
-        ref = self._in_text_before(span[0]) or self.after(span[1]) or self.previous
+        in_text = self._in_text_before(span[0]) or self.after(span[1])
+        ref = in_text or self.previous
         if ref is not None:
             lo, hi = cal.parse_iso(ref.date_start)[0], cal.parse_iso(ref.date_end)[1]
             if lo.year == hi.year:
-                return lo.year
+                if in_text is None and self._moves_on(ref, month):
+                    return lo.year + 1
+                return self._not_after_anchor(lo.year, month, day)
         if self.anchor is None:
             return None
         a = self.anchor
@@ -76,11 +79,30 @@ class Context:
         years = (a.year - 1, a.year, a.year + 1)
         return min(years, key=lambda y: abs((y * 12 + month) * 31 + day - here))
 
+    def _moves_on(self, previous: Ref, month: int) -> bool:
+        """A month before the previous sentence's month, in a story that moves forward
+        ("Dec 11 - ... " then "Jan 11 - ..."): the next year. Only from a previous date
+        with its own month, and never past the publication date."""
+        if "-" not in previous.date_start or previous.date_start[:4] != previous.date_end[:4]:
+            return False
+        prev_month = int(previous.date_start[5:7])
+        nxt = int(previous.date_start[:4]) + 1
+        a = self.anchor
+        return month < prev_month and (a is None or (nxt, month) <= (a.year, a.month))
+
+    def _not_after_anchor(self, year: int, month: int, day: int) -> int:
+        """A day told as past cannot follow the publication: "Dec 2 - Trump speaks ..." in a
+        timeline published on 10 February 2017 is 2 December 2016."""
+        a = self.anchor
+        if a is None or self.future or year != a.year:
+            return year
+        return year - 1 if (month, max(day, 1)) > (a.month, a.day) else year
+
 
 Resolver = Callable[[Context], Dates | None]
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to|expected\s+to)|"
-    r"plans?\s+to)\b",
+    r"plans?\s+to|to\s+take\s+place|to\s+be\s+held|upcoming|scheduled\s+for)\b",
     re.I,
 )
 
