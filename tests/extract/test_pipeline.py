@@ -668,3 +668,12 @@ def test_a_subject_the_parser_took_from_the_clause_before_is_left_out(extract) -
         "Jinping and Russian President Vladimir Putin met in Beijing."
     )
     assert {frozenset((e.source, e.target)) for e in events} == {frozenset(("CHN", "RUS"))}
+
+
+def test_the_countries_are_those_named_earlier_in_the_sentence(extract) -> None:
+    events = extract(
+        "Xi paid a state visit to Russia in June 2019, during which he praised the strong "
+        "economic relationship between the countries."
+    )
+    assert {(e.source, e.target) for e in events} == {("CHN", "RUS")}
+    assert {e.event_type for e in events} == {"CONSULT", "SUPPORT"}

@@ -531,10 +531,15 @@ def _plural_lemma(tok: Token) -> str | None:
     return None
 
 
-def _plural_refs(head: Token, discourse: Discourse) -> list[ActorRef]:
-    """The actors last named together, when their number fits ("the three countries")."""
+def _plural_refs(
+    head: Token, discourse: Discourse, inp: SentenceInput | None = None
+) -> list[ActorRef]:
+    """The actors the plural stands for, when their number fits ("the three countries"):
+    those named earlier in the same sentence ("Xi visited Russia and praised the ties between
+    the countries"), else those last named together, else a readout's participants."""
     counts = [NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS]
-    members = discourse.plural
+    earlier = _named_before(head, inp) if inp is not None and head.pos_ != "PRON" else []
+    members = tuple(earlier) if len(earlier) >= 2 else discourse.plural
     if len(members) < 2 and _plural_lemma(head) in ROLE_PLURALS:
         members = discourse.participants  # "the National Security Advisors" of a readout
     if len(members) < 2:
@@ -542,6 +547,16 @@ def _plural_refs(head: Token, discourse: Discourse) -> list[ActorRef]:
     if counts and counts[0] != len(members):
         return []
     return [ActorRef(ref.actor, None, head.i, "plural_antecedent") for ref in members]
+
+
+def _named_before(head: Token, inp: SentenceInput) -> list[ActorRef]:
+    """The distinct states named before ``head`` in its sentence (at most four)."""
+    seen: dict[str, ActorRef] = {}
+    for i in sorted(inp.index.by_token):
+        ref = inp.index.by_token[i]
+        if i < head.i and ref.actor not in inp.igo_ids:
+            seen.setdefault(ref.actor, ref)
+    return list(seen.values()) if len(seen) <= MAX_JOINT_SIDES else []
 
 
 def _role_refs(head: Token, refs: list[ActorRef], inp: SentenceInput) -> list[ActorRef]:
@@ -596,10 +611,21 @@ def _refs_for_heads(
                 ]
         elif head.lemma_.lower() in GROUP_HEADS or head.lower_ in {"two", "both"}:
             found = _group_refs(head, inp, discourse)
-            if not found and _plural_reference(head) and len(discourse.plural) >= 2:
-                found = _plural_refs(head, discourse)
-        elif _plural_reference(head) and (discourse.plural or discourse.participants):
-            found = _plural_refs(head, discourse)
+            if not found and _plural_reference(head):
+                found = _plural_refs(head, discourse, inp)
+        elif _plural_reference(head):
+            found = _plural_refs(head, discourse, inp)
+        else:  # "the relationship between the countries": a plural inside the phrase
+            inner = [
+                t
+                for t in own_phrase
+                if t.i != head.i
+                and t.pos_ != "PRON"
+                and t.dep_ == "pobj"
+                and t.head.lower_ in {"between", "among", "of"}
+                and _plural_reference(t)
+            ]
+            found = _plural_refs(inner[0], discourse, inp) if inner else []
         refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
     return refs
 
@@ -898,6 +924,8 @@ def _code_trigger(
         targets = targets + _complement_targets(tok, inp, discourse, sources)
     if trig.from_dictionary:  # "cooperation in Syria": where, not with whom
         targets = [t for t in targets if t.via not in PLACE_VIAS]
+        if not sources:
+            return []  # a dictionary verb codes an act only with its actor named or resolved
         if trig.event_type == "CONSULT":  # "discussed Syria with X": the object is the topic
             targets = [t for t in targets if t.via != "object"]
     event_type, cameo, mode = trig.event_type, trig.cameo, trig.mode
