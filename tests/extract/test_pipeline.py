@@ -677,3 +677,14 @@ def test_the_countries_are_those_named_earlier_in_the_sentence(extract) -> None:
     )
     assert {(e.source, e.target) for e in events} == {("CHN", "RUS")}
     assert {e.event_type for e in events} == {"CONSULT", "SUPPORT"}
+
+
+def test_an_attack_with_no_target_is_against_the_other_side_of_the_war_in_hand(extract) -> None:
+    events = extract(
+        "In February 2022, Russia invaded Ukraine. In August 2023, Ukraine's counteroffensive "
+        "began."
+    )
+    assert [(e.source, e.target, e.date_start) for e in events] == [
+        ("RUS", "UKR", "2022-02"),
+        ("UKR", "RUS", "2023-08"),
+    ]

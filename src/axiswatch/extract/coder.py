@@ -95,6 +95,9 @@ TOPIC_NOUNS = frozenset(
 PLACE_VIAS = frozenset(
     {"prep_in", "prep_at", "prep_within", "prep_inside", "prep_near", "prep_across", "prep_into"}
 )
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+"""Roles only a noun fills: a word the tagger calls an adjective there is a noun
+("Ukraine's counteroffensive began")."""
 MAX_JOINT_SIDES = 4
 MAX_GROUP = 12
 """At most this many actors of one list take part in an event's pairs."""
@@ -301,7 +304,7 @@ def _matches(tok: Token, trig: Trigger) -> bool:
         "VERB"
         if tok.pos_ in {"VERB", "AUX"}
         else "NOUN"
-        if tok.pos_ in {"NOUN", "PROPN"}
+        if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS)
         else "ADJ"
         if tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children)
         else ""
@@ -902,7 +905,7 @@ def _code_trigger(
     discourse: Discourse,
     owned: dict[int, list[TimeExpr]],
 ) -> list[CodedEvent]:
-    is_verb = tok.pos_ in {"VERB", "AUX", "ADJ"}
+    is_verb = tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and tok.dep_ not in NOMINAL_DEPS)
     if trig.vote and not is_verb and trig.lemma == "vote":
         voters = list_voters(tok)
         if not voters:
@@ -983,6 +986,12 @@ def _code_trigger(
             topic = discourse.topic
             if not targets and topic is not None and topic.actor not in source_ids:
                 targets = [ActorRef(topic.actor, None, tok.i, "previous_sentence_topic")]
+        if event_type == "ASSAULT" and not targets and discourse.state_pair is not None:
+            # "Ukraine's counteroffensive failed": against the other side of the war in hand
+            pair = {ref.actor: ref for ref in discourse.state_pair}
+            if len(pair) == 2 and len(source_ids) == 1 and next(iter(source_ids)) in pair:
+                other = next(ref for actor, ref in pair.items() if actor not in source_ids)
+                targets = [ActorRef(other.actor, None, tok.i, "adversary_in_discourse")]
         if (
             not targets
             and place is not None
