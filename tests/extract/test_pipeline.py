@@ -688,3 +688,16 @@ def test_an_attack_with_no_target_is_against_the_other_side_of_the_war_in_hand(e
         ("RUS", "UKR", "2022-02"),
         ("UKR", "RUS", "2023-08"),
     ]
+
+
+def test_a_dateline_date_is_the_filing_not_the_act_and_the_received_visitor_acts(
+    extract,
+) -> None:
+    events = extract(
+        "Pyongyang, October 20 (KCNA) -- Kim Jong Un received Sergei Lavrov, foreign minister "
+        "of the Russian Federation, on a visit to the DPRK on Oct. 19.",
+        dt.date(2023, 10, 20),
+    )
+    assert [(e.source, e.target, e.event_type, e.date_start) for e in events] == [
+        ("RUS", "PRK", "CONSULT", "2023-10-19")
+    ]

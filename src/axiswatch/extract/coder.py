@@ -975,7 +975,10 @@ def _code_trigger(
         pairs = _joint_pairs(sources, targets, place, discourse, inp.igo_ids)
     else:
         if trig.reverse:
-            sources, targets = targets, sources
+            # "Kim received Lavrov on a visit to the DPRK": the one received acts (the object,
+            # else the "from" party), not the place of the visit
+            acting = [t for t in targets if t.via in {"object", "prep_from", "passive_subject"}]
+            sources, targets = acting or targets, sources
         source_ids = {s.actor for s in sources}
         if mode != "vote":  # a voter may be the state voted on: only that pair goes
             targets = [t for t in targets if t.actor not in source_ids]

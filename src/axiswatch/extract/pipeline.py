@@ -168,11 +168,15 @@ class Extractor:
         the parsed Doc) are ignored."""
         discourse, persons, groups = reading.discourse, reading.persons, reading.groups
         text = sent.text
-        exprs = tag_dates(
-            text,
-            anchor=source.published,
-            previous=discourse.previous_date or discourse.last_absolute,
-        )
+        exprs = [  # a dateline's date is when the story was filed, not when the act was
+            expr
+            for expr in tag_dates(
+                text,
+                anchor=source.published,
+                previous=discourse.previous_date or discourse.last_absolute,
+            )
+            if sent.start_char + expr.start_char >= masked
+        ]
         discourse.sentence_date = _narrative_date(sent, exprs)
         bounds = _date_bounds(exprs, discourse)
         on = bounds[0] + (bounds[1] - bounds[0]) / 2 if bounds else source.published
