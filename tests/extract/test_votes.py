@@ -88,3 +88,12 @@ def test_vetoing_the_renewal_of_a_sanctions_panel_supports_the_sanctioned(extrac
         "against Syria."
     )
     assert _votes(events) == [("RUS", "SUPPORT", "SYR", "2019-03")]
+
+
+def test_the_same_resolution_named_again_keeps_the_earlier_framing(extract) -> None:
+    events = extract(
+        "In 2017, the UN Security Council passed a resolution to expand sanctions against North "
+        "Korea. Russia's envoy said that Russia supported the UN Security Council resolution."
+    )
+    voted = [e for e in events if e.rule == "vote_framing:support"]
+    assert [(e.source, e.target) for e in voted] == [("RUS", "PRK")]

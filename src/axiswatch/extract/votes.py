@@ -82,21 +82,27 @@ def vote_coding(
     resolution = next((t for t in scope if t.lemma_.lower() in RESOLUTION_LEMMAS), None)
     vetoed = [c for c in tok.children if c.dep_ == "dobj"] if trig.lemma == "veto" else []
     if resolution is not None:
-        frame = frame_of(resolution, inp)
+        frame = frame_of(resolution, inp) or _carried(carried, tok)  # "the resolution" again
     elif vetoed and (framed := frame_of(vetoed[0], inp)) is not None and framed.framing:
         frame = framed  # "vetoed the renewal of the panel monitoring sanctions against X"
     elif trig.vote:
         frame = inp.vote_frame
-        if frame is None and carried is not None:
-            # the text of an earlier sentence: its actor is named there, not here
-            actor = ActorRef(carried.actor.actor, carried.actor.person, tok.i, "earlier_resolution")
-            frame = VoteFrame(carried.framing, actor)
+        if frame is None:
+            frame = _carried(carried, tok)
     else:
         frame = None
     if frame is None:
         return None
     event_type, cameo = VOTE_CODES[(frame.framing, _votes_against(tok, trig))]
     return event_type, cameo, frame.actor
+
+
+def _carried(carried: VoteFrame | None, tok: Token) -> VoteFrame | None:
+    """The text voted on in an earlier sentence: its actor is named there, not here."""
+    if carried is None:
+        return None
+    actor = ActorRef(carried.actor.actor, carried.actor.person, tok.i, "earlier_resolution")
+    return VoteFrame(carried.framing, actor)
 
 
 def list_voters(noun: Token) -> list[Token]:
@@ -172,7 +178,9 @@ def _unframed(tokens: Iterable[Token], inp: SentenceInput) -> VoteFrame | None:
         for t in tokens
         if t.i in inp.places and t.i not in inp.index.by_token
     ]
-    chosen = (states or places or refs or [None])[0]
+    # a UN body named in the phrase is the text's author ("the UN Security Council
+    # resolution"), not what it is about: then the sentence names no text of its own
+    chosen = (states or places or [None])[0]
     return VoteFrame(None, chosen) if chosen is not None else None
 
 
