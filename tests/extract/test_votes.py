@@ -97,3 +97,16 @@ def test_the_same_resolution_named_again_keeps_the_earlier_framing(extract) -> N
     )
     voted = [e for e in events if e.rule == "vote_framing:support"]
     assert [(e.source, e.target) for e in voted] == [("RUS", "PRK")]
+
+
+def test_a_proposal_extending_relief_to_a_state_frames_the_vote_for_it(extract) -> None:
+    events = extract(
+        "In September 2025, China and Russia circulated a proposal extending sanctions relief "
+        "to Iran. On September 19, the draft resolution failed, with only Algeria, China, "
+        "Pakistan and Russia voting in favor."
+    )
+    voted = sorted(e.source for e in events if e.rule.startswith("vote_framing"))
+    assert voted == ["CHN", "DZA", "PAK", "RUS"]
+    assert {(e.target, e.event_type) for e in events if e.rule.startswith("vote_framing")} == {
+        ("IRN", "SUPPORT")
+    }

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from axiswatch.extract.coder import SentenceInput
     from axiswatch.extract.lexicon import Trigger
 
-RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion", "text"})
+RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion", "text", "proposal", "measure"})
 AGAINST_CUES = frozenset(
     {
         "condemn",
@@ -42,7 +42,7 @@ AGAINST_CUES = frozenset(
         "demanding",
     }
 )
-FOR_CUES = frozenset({"support", "integrity", "favour", "favor", "sovereignty"})
+FOR_CUES = frozenset({"support", "integrity", "favour", "favor", "sovereignty", "relief"})
 VICTIM_NOUNS = frozenset({"aggression", "attack", "invasion", "occupation", "war"})
 """Nouns of "Aggression against Ukraine": the state after "against" is the one wronged."""
 BODY_ACTS = frozenset(
@@ -140,7 +140,8 @@ def frame_of(resolution: Token, inp: SentenceInput) -> VoteFrame | None:
     framing: str | None = None
     tokens = _resolution_phrase(resolution)
     for t in tokens:
-        if framing is None and t.i != resolution.i and _is_against(t):
+        relieved = t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() in FOR_CUES
+        if framing is None and t.i != resolution.i and _is_against(t) and not relieved:
             framing = "for" if t.head.lemma_.lower() in VICTIM_NOUNS else "against"
         elif framing is None and (t.lower_ in FOR_CUES or t.lemma_ in FOR_CUES):
             framing = "for"
