@@ -701,3 +701,19 @@ def test_a_dateline_date_is_the_filing_not_the_act_and_the_received_visitor_acts
     assert [(e.source, e.target, e.event_type, e.date_start) for e in events] == [
         ("RUS", "PRK", "CONSULT", "2023-10-19")
     ]
+
+
+def test_a_report_keeps_the_day_of_its_lead_not_a_later_date_it_mentions(extractor) -> None:
+    readout = SourceText(
+        "r.txt",
+        "On October 25, 2024, the advisors of the United States and Japan met in Washington.\n\n"
+        "They welcomed the launch of a team on October 14.\n\n"
+        "The National Security Advisors condemned the DPRK's arms transfers.",
+        None,
+        dt.date(2024, 10, 25),
+        "day",
+        "Readout of the meeting between the United States and Japan",
+        "The White House",
+    )
+    accused = [e for e in extractor.extract_one(readout) if e.event_type == "ACCUSE"]
+    assert {e.date_start for e in accused} == {"2024-10-25"}

@@ -343,6 +343,8 @@ class _Reading:
     """The date of the last heading, which dates the paragraphs under it."""
     dateline: bool = False
     """Whether the text opens with a dateline, as a filed report does."""
+    report_day: TimeExpr | None = None
+    """The first day the text dates (a report's lead: "On Friday, October 25, ... met")."""
 
     def __post_init__(self) -> None:
         self.discourse.published = self.published
@@ -356,12 +358,13 @@ class _Reading:
 
     def new_paragraph(self) -> None:
         last = self.discourse.last_absolute
+        if self.report_day is None and last is not None and last.precision == "day":
+            self.report_day = last  # the day of the story, from its lead
         report = self.frame.issuer is not None or self.dateline
-        day = last if report and last is not None and last.precision == "day" else None
         self.discourse = Discourse(
             # a report (an official text, a dated wire story) of one day's meeting stays on that
             # day; an analysis moving between periods carries no date to the next paragraph
-            previous_date=self.section_date or day,
+            previous_date=self.section_date or (self.report_day if report else None),
             last_absolute=self.discourse.last_absolute,
             published=self.published,
             plural=self.discourse.plural,
