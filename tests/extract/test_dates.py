@@ -546,3 +546,16 @@ def test_a_scheduled_day_may_follow_publication() -> None:
         "Exercises are to take place in Venezuela from August 13.", anchor=dt.date(2022, 8, 11)
     )
     assert expr.date_start == "2022-08-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("In a late-breaking meeting today, the Council voted.", "2022-05-26"),
+        ("This morning, China said it objected.", "2022-05-26"),
+        ("Tomorrow Xi arrives in Moscow.", "2022-05-27"),
+    ],
+)
+def test_today_and_its_parts_are_the_publication_day(text: str, iso: str) -> None:
+    (expr,) = tag_dates(text, anchor=dt.date(2022, 5, 26))
+    assert expr.date_start == iso

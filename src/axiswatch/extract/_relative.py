@@ -153,7 +153,10 @@ _DEICTIC = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-_DAY_WORD = re.compile(r"\b(?P<w>yesterday|tomorrow)\b", re.IGNORECASE)
+_DAY_WORD = re.compile(
+    r"\b(?P<w>yesterday|tomorrow|today|tonight|this\s+(?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(
     rf"\b(?P<pre>(?i:on|last|next|this\s+past|this\s+coming|since|early|late))\s+"
     rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?:\s+(?i:morning|afternoon|evening|night))?\b"
@@ -225,7 +228,18 @@ def _weekday(c: Context, pre: str, name: str) -> Dates | None:
     return d.isoformat(), d.isoformat()
 
 
-_KEYS = ("year", "month", "week", "day", "decade", "tomorrow")
+_KEYS = (
+    "year",
+    "month",
+    "week",
+    "day",
+    "decade",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+)
 
 
 def find_relative(text: str) -> Iterator[Cand]:
@@ -252,7 +266,8 @@ def find_relative(text: str) -> Iterator[Cand]:
         deictic = partial(_deictic, rel=m["rel"].lower(), unit=m["u"].lower())
         yield Cand(m.start(), m.end(), "anchor_deictic", True, resolve=deictic)
     for m in _DAY_WORD.finditer(text):
-        day = partial(_anchor_day, step=-1 if m["w"].lower() == "yesterday" else 1)
+        word = m["w"].lower()
+        day = partial(_anchor_day, step={"yesterday": -1, "tomorrow": 1}.get(word, 0))
         yield Cand(m.start(), m.end(), "anchor_day", True, resolve=day)
     for m in _WEEKDAY.finditer(text):
         pre = " ".join(m["pre"].lower().split())
