@@ -110,3 +110,11 @@ def test_a_proposal_extending_relief_to_a_state_frames_the_vote_for_it(extract) 
     assert {(e.target, e.event_type) for e in events if e.rule.startswith("vote_framing")} == {
         ("IRN", "SUPPORT")
     }
+
+
+def test_the_author_of_a_draft_is_not_what_it_is_about(extract) -> None:
+    events = extract(
+        "On 26 May 2022, a draft resolution on sanctions against North Korea, tabled by the "
+        "United States, was vetoed by China and Russia."
+    )
+    assert {e.target for e in events if e.rule.startswith("vote_framing")} == {"PRK"}

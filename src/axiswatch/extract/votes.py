@@ -170,8 +170,29 @@ def _is_against(t: Token) -> bool:
     return t.lower_ in AGAINST_CUES or t.lemma_ in AGAINST_CUES
 
 
+AUTHOR_VERBS = frozenset(
+    {"table", "sponsor", "cosponsor", "draft", "submit", "propose", "introduce", "present", "pen"}
+)
+"""Verbs of writing a text: their agent is its author ("tabled by the United States",
+"a US-drafted resolution"), not what it is about."""
+
+
+def _authors(t: Token) -> bool:
+    node = t
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lemma_.lower() in AUTHOR_VERBS and (
+            node.dep_ in {"agent", "npadvmod", "compound", "nsubj"} or head.tag_ == "VBN"
+        ):
+            return True
+        node = head
+    return False
+
+
 def _unframed(tokens: Iterable[Token], inp: SentenceInput) -> VoteFrame | None:
-    tokens = list(tokens)
+    tokens = [t for t in tokens if not _authors(t)]
     refs = [inp.index.by_token[t.i] for t in tokens if t.i in inp.index.by_token]
     states = [r for r in refs if r.actor not in inp.igo_ids]
     places = [
