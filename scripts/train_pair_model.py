@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -37,16 +36,11 @@ from axiswatch.extract.pipeline import Extractor, SourceText
 from axiswatch.ingest.documents import build_document
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from extract_accuracy import load_scorer  # noqa: E402  (the benchmark's loader of score.py)
+
 MODEL_PATH = ROOT / "src" / "axiswatch" / "extract" / "data" / "pair_model.json"
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class Collector:
