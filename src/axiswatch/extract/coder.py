@@ -35,6 +35,13 @@ from axiswatch.extract.dates import TimeExpr
 from axiswatch.extract.event_dates import coordinated, own_dates, pick_date
 from axiswatch.extract.frame import FIRST_PERSON
 from axiswatch.extract.lexicon import Trigger, evaluative_words, triggers
+from axiswatch.extract.references import (
+    PLURAL_PRONOUNS,
+    plural_reference,
+    plural_refs,
+    quoted,
+)
+from axiswatch.extract.titles import title_tokens
 from axiswatch.extract.verb_dictionary import dictionary_trigger
 from axiswatch.extract.votes import VoteFrame, list_voters, vote_coding
 
@@ -338,48 +345,6 @@ def _modifiers(tok: Token) -> list[Token]:
     return out
 
 
-TITLE_NOUNS = frozenset(
-    {
-        "resolution",
-        "declaration",
-        "treaty",
-        "agreement",
-        "statement",
-        "report",
-        "act",
-        "law",
-        "bill",
-        "document",
-        "doctrine",
-        "strategy",
-        "initiative",
-        "concept",
-        "communique",
-        "communiqué",
-    }
-)
-TITLING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed"})
-QUOTES = frozenset({'"', "“", "”", "«", "»"})
-
-
-def title_tokens(sent: Span) -> set[int]:
-    """Tokens that name a text rather than tell an act: a resolution's title ("resolution
-    ES-11/1, "Aggression against Ukraine"", "the resolution titled Aggression against
-    Ukraine")."""
-    out: set[int] = set()
-    quotes = [t.i for t in sent if t.text in QUOTES]
-    for open_i, close_i in zip(quotes[::2], quotes[1::2], strict=False):
-        before = [t for t in sent.doc[max(sent.start, open_i - 4) : open_i] if not t.is_punct]
-        if any(t.lemma_.lower() in TITLE_NOUNS | TITLING_WORDS for t in before):
-            out.update(range(open_i + 1, close_i))
-    for tok in sent:
-        if tok.lower_ in TITLING_WORDS and tok.dep_ in {"acl", "amod"}:  # "a text titled X"
-            for child in tok.children:
-                if child.i > tok.i and child.dep_ in {"oprd", "dobj", "attr", "xcomp", "npadvmod"}:
-                    out.update(t.i for t in child.subtree)
-    return out
-
-
 def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     """Trigger words of the sentence with their coding (none inside a title)."""
     table = triggers()
@@ -483,85 +448,6 @@ def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[A
     return out
 
 
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "both"})
-PLURAL_PARTIES = GROUP_HEADS | {
-    "advisor",
-    "adviser",
-    "official",
-    "representative",
-    "delegation",
-    "ally",
-    "partner",
-    "power",
-    "member",
-    "president",
-    "neighbour",
-    "neighbor",
-}
-"""Nouns whose plural names the parties themselves ("the two allies", "the advisors")."""
-ROLE_PLURALS = frozenset(
-    {"advisor", "adviser", "minister", "leader", "official", "representative", "side", "party"}
-)
-"""Plurals of people or sides, which may refer to the participants a title names."""
-PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-def _quoted(sent: Span) -> bool:
-    """A sentence with a quotation: its "we" may be someone quoted, not the document's speaker."""
-    return any(ch in sent.text for ch in '"“”')
-
-
-def _plural_reference(head: Token) -> bool:
-    """ "they", "both", "the two countries", "the National Security Advisors": a plural that
-    names no actor of its own and so refers back to actors named together."""
-    if head.lower_ in PLURAL_PRONOUNS:
-        return True
-    if _plural_lemma(head) not in PLURAL_PARTIES:
-        return False
-    if any(c.dep_ in {"amod", "compound", "poss", "prep"} and c.ent_type_ for c in head.children):
-        return False  # "the Chinese leaders": named by their own modifiers
-    words = {c.lower_ for c in head.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
-    return bool(words & (PLURAL_DETERMINERS | set(NUMBER_WORDS)))
-
-
-def _plural_lemma(tok: Token) -> str | None:
-    """The singular of a plural noun ("Advisors", which the tagger may call a proper noun)."""
-    if tok.tag_ in {"NNS", "NNPS"}:
-        return tok.lemma_.lower()
-    if tok.tag_ == "NNP" and tok.lower_.endswith("s") and tok.text[:1].isupper():
-        return tok.lower_[:-1]
-    return None
-
-
-def _plural_refs(
-    head: Token, discourse: Discourse, inp: SentenceInput | None = None
-) -> list[ActorRef]:
-    """The actors the plural stands for, when their number fits ("the three countries"):
-    those named earlier in the same sentence ("Xi visited Russia and praised the ties between
-    the countries"), else those last named together, else a readout's participants."""
-    counts = [NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS]
-    earlier = _named_before(head, inp) if inp is not None and head.pos_ != "PRON" else []
-    members = tuple(earlier) if len(earlier) >= 2 else discourse.plural
-    if len(members) < 2 and _plural_lemma(head) in ROLE_PLURALS:
-        members = discourse.participants  # "the National Security Advisors" of a readout
-    if len(members) < 2:
-        return []
-    if counts and counts[0] != len(members):
-        return []
-    return [ActorRef(ref.actor, None, head.i, "plural_antecedent") for ref in members]
-
-
-def _named_before(head: Token, inp: SentenceInput) -> list[ActorRef]:
-    """The distinct states named before ``head`` in its sentence (at most four)."""
-    seen: dict[str, ActorRef] = {}
-    for i in sorted(inp.index.by_token):
-        ref = inp.index.by_token[i]
-        if i < head.i and ref.actor not in inp.igo_ids:
-            seen.setdefault(ref.actor, ref)
-    return list(seen.values()) if len(seen) <= MAX_JOINT_SIDES else []
-
-
 def _role_refs(head: Token, refs: list[ActorRef], inp: SentenceInput) -> list[ActorRef]:
     """ "Russian and North Korean leaders": demonym modifiers of a role noun -> office holders."""
     roles = ROLE_WORDS.get(head.lower_)
@@ -595,7 +481,7 @@ def _refs_for_heads(
         )
         if found:
             found = _role_refs(head, found, inp)
-        elif head.lower_ in FIRST_PERSON and discourse.speaker and not _quoted(inp.sent):
+        elif head.lower_ in FIRST_PERSON and discourse.speaker and not quoted(inp.sent):
             speaker = discourse.speaker
             found = [ActorRef(speaker.actor, speaker.person, head.i, "first_person_speaker")]
         elif head.lower_ in PRONOUNS:
@@ -607,17 +493,17 @@ def _refs_for_heads(
             if earlier is not None:
                 found = [earlier]
             elif head.lower_ in PLURAL_PRONOUNS and len(discourse.plural) >= 2:
-                found = _plural_refs(head, discourse)
+                found = plural_refs(head, discourse)
             elif antecedent is not None:
                 found = [
                     ActorRef(antecedent.actor, antecedent.person, head.i, "pronoun_antecedent")
                 ]
         elif head.lemma_.lower() in GROUP_HEADS or head.lower_ in {"two", "both"}:
             found = _group_refs(head, inp, discourse)
-            if not found and _plural_reference(head):
-                found = _plural_refs(head, discourse, inp)
-        elif _plural_reference(head):
-            found = _plural_refs(head, discourse, inp)
+            if not found and plural_reference(head):
+                found = plural_refs(head, discourse, inp)
+        elif plural_reference(head):
+            found = plural_refs(head, discourse, inp)
         else:  # "the relationship between the countries": a plural inside the phrase
             inner = [
                 t
@@ -626,9 +512,9 @@ def _refs_for_heads(
                 and t.pos_ != "PRON"
                 and t.dep_ == "pobj"
                 and t.head.lower_ in {"between", "among", "of"}
-                and _plural_reference(t)
+                and plural_reference(t)
             ]
-            found = _plural_refs(inner[0], discourse, inp) if inner else []
+            found = plural_refs(inner[0], discourse, inp) if inner else []
         refs.extend(r for r in found if r.actor not in {x.actor for x in refs})
     return refs
 
