@@ -717,3 +717,10 @@ def test_a_report_keeps_the_day_of_its_lead_not_a_later_date_it_mentions(extract
     )
     accused = [e for e in extractor.extract_one(readout) if e.event_type == "ACCUSE"]
     assert {e.date_start for e in accused} == {"2024-10-25"}
+
+
+def test_according_to_a_source_is_an_attribution_not_an_act(extract) -> None:
+    events = extract(
+        "On 26 July 2023, according to KCNA, Kim Jong Un guided Shoigu around Pyongyang."
+    )
+    assert all(e.trigger != "according" for e in events)
