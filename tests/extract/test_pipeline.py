@@ -724,3 +724,10 @@ def test_according_to_a_source_is_an_attribution_not_an_act(extract) -> None:
         "On 26 July 2023, according to KCNA, Kim Jong Un guided Shoigu around Pyongyang."
     )
     assert all(e.trigger != "according" for e in events)
+
+
+def test_a_death_is_no_act_against_anyone(extract) -> None:
+    events = extract(
+        "On 24 August 2011, Kim Jong Il met Dmitry Medvedev. Kim Jong Il died on 17 December 2011."
+    )
+    assert [e.event_type for e in events] == ["CONSULT"]
