@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from axiswatch.actors.kb import ActorKB
+from axiswatch.actors.model import Mention
 from axiswatch.extract.arguments import ActorRef, MentionIndex
 from axiswatch.extract.coder import (
     CodedEvent,
@@ -185,6 +186,50 @@ class Extractor:
             for m in self.kb.find_mentions(text, on=on)
             if sent.start_char + m.start_char >= masked
         ]
+        by_token, places = self._index_mentions(sent, mentions, bounds, persons)
+        for name, members in define_groups(text, mentions).items():
+            groups.setdefault(name, members)
+        issuer = reading.frame.issuer
+        if issuer is not None and issuer not in self.igo_ids:
+            self._issuer_officials(sent, issuer, on, by_token)
+        for place in find_places(text):
+            for tok in _tokens_in(sent, place.start_char, place.end_char):
+                places[tok.i] = (place.text, place.state)
+        dates = [(e, _first_token(sent, e.start_char)) for e in exprs]
+
+        def holder(role: str, state: str) -> str | None:
+            if on is None or not self._same_holder(role, state, bounds):
+                return None
+            person = self.kb.holder(role, state, on)
+            return person.name if person is not None else None
+
+        inp = SentenceInput(
+            sent,
+            MentionIndex(by_token, _group_tokens(sent, groups, by_token)),
+            dates,
+            places,
+            holder,
+            keep_undated=self.keep_undated,
+            igo_ids=self.igo_ids,
+        )
+        inp = replace(inp, vote_frame=sentence_vote_frame(inp))
+        coded = code_sentence(inp, discourse)
+        if self.pair_judge is not None:
+            coded = judge_pairs(inp, coded, discourse, self.pair_judge)
+        discourse.next_topic = _subject_actor(sent, by_token)
+        discourse.next_plural = _named_together(sent, inp.index)
+        discourse.vote_frame = inp.vote_frame or discourse.vote_frame
+        return coded
+
+    def _index_mentions(
+        self,
+        sent: Span,
+        mentions: list[Mention],
+        bounds: tuple[dt.date, dt.date] | None,
+        persons: dict[str, ActorRef],
+    ) -> tuple[dict[int, ActorRef], dict[int, tuple[str, str]]]:
+        """Actor references by token, and places by token, from the sentence's mentions; a
+        surname or a UN organ named here is remembered for later sentences (``persons``)."""
         by_token: dict[int, ActorRef] = {}
         places: dict[int, tuple[str, str]] = {}
         for m in mentions:
@@ -220,39 +265,7 @@ class Extractor:
             if tok.i not in by_token and tok.pos_ == "PROPN" and tok.lower_ in persons:
                 ref = persons[tok.lower_]
                 by_token[tok.i] = ActorRef(ref.actor, ref.person, tok.i, "earlier_mention")
-        for name, members in define_groups(text, mentions).items():
-            groups.setdefault(name, members)
-        issuer = reading.frame.issuer
-        if issuer is not None and issuer not in self.igo_ids:
-            self._issuer_officials(sent, issuer, on, by_token)
-        for place in find_places(text):
-            for tok in _tokens_in(sent, place.start_char, place.end_char):
-                places[tok.i] = (place.text, place.state)
-        dates = [(e, _first_token(sent, e.start_char)) for e in exprs]
-
-        def holder(role: str, state: str) -> str | None:
-            if on is None or not self._same_holder(role, state, bounds):
-                return None
-            person = self.kb.holder(role, state, on)
-            return person.name if person is not None else None
-
-        inp = SentenceInput(
-            sent,
-            MentionIndex(by_token, _group_tokens(sent, groups, by_token)),
-            dates,
-            places,
-            holder,
-            keep_undated=self.keep_undated,
-            igo_ids=self.igo_ids,
-        )
-        inp = replace(inp, vote_frame=sentence_vote_frame(inp))
-        coded = code_sentence(inp, discourse)
-        if self.pair_judge is not None:
-            coded = judge_pairs(inp, coded, discourse, self.pair_judge)
-        discourse.next_topic = _subject_actor(sent, by_token)
-        discourse.next_plural = _named_together(sent, inp.index)
-        discourse.vote_frame = inp.vote_frame or discourse.vote_frame
-        return coded
+        return by_token, places
 
     def _issuer_officials(
         self, sent: Span, issuer: str, on: dt.date | None, by_token: dict[int, ActorRef]
