@@ -559,3 +559,11 @@ def test_a_scheduled_day_may_follow_publication() -> None:
 def test_today_and_its_parts_are_the_publication_day(text: str, iso: str) -> None:
     (expr,) = tag_dates(text, anchor=dt.date(2022, 5, 26))
     assert expr.date_start == iso
+
+
+def test_at_the_time_is_the_date_the_text_was_at() -> None:
+    before = tag_dates("In March 2019, Kim met Putin.", anchor=dt.date(2024, 1, 1))[0]
+    (expr,) = tag_dates(
+        "At the time, Russia supported it.", anchor=dt.date(2024, 1, 1), previous=before
+    )
+    assert (expr.date_start, expr.relative) == ("2019-03", True)

@@ -141,6 +141,7 @@ _SAME = re.compile(
     r"\b(?:(?:later|earlier)\s+)?(?:the\s+same|that)\s+(?P<u>year|month|day)(?![\w-])",
     re.IGNORECASE,
 )
+_AT_THE_TIME = re.compile(r"\bat\s+(?:the|that)\s+time\b", re.IGNORECASE)
 _NEXT = re.compile(
     r"(?<!over )(?<!within )(?<!for )(?<!during )\bthe\s+(?:(?P<dir>following|next|previous|"
     r"preceding|prior)\s+(?P<u>year|month|week|day)|(?P<u2>year|month|week|day)\s+"
@@ -229,6 +230,7 @@ def _weekday(c: Context, pre: str, name: str) -> Dates | None:
 
 
 _KEYS = (
+    "time",
     "year",
     "month",
     "week",
@@ -252,6 +254,9 @@ def find_relative(text: str) -> Iterator[Cand]:
     for m in _SAME.finditer(text):
         same = partial(_resolve_same, unit=m["u"].lower(), start=m.start())
         yield Cand(m.start(), m.end(), "same_as_previous", True, resolve=same)
+    for m in _AT_THE_TIME.finditer(text):
+        then = partial(_resolve_then, start=m.start())
+        yield Cand(m.start(), m.end(), "at_the_time", True, resolve=then)
     for m in _NEXT.finditer(text):
         direction = (m["dir"] or m["dir2"]).lower()
         step = partial(
@@ -274,6 +279,12 @@ def find_relative(text: str) -> Iterator[Cand]:
         start = m.start("wd") if pre in ("on", "since") else m.start()
         weekday = partial(_weekday, pre=pre, name=m["wd"])
         yield Cand(start, m.end(), "anchor_weekday", True, resolve=weekday)
+
+
+def _resolve_then(c: Context, start: int) -> Dates | None:
+    """ "at the time": the date the text was at, as precise as it was."""
+    ref = c.before(start)
+    return (ref.date_start, ref.date_end) if ref is not None else None
 
 
 def _resolve_same(c: Context, unit: str, start: int) -> Dates | None:
