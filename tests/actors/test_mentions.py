@@ -338,3 +338,18 @@ def test_find_mentions_state_agents_are_their_states_organs(
 ) -> None:
     m = _one(kb, text)
     assert (m.text, m.actor, m.form) == (span, actor, "organ")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "actor", "person"),
+    [
+        ("Defence Minister Rajnath Singh argued", date(2025, 6, 1), "IND", "Rajnath Singh"),
+        ("Sharif met Xi in Beijing", date(2015, 6, 1), "PAK", "Nawaz Sharif"),
+        ("Presidents Putin and Raisi spoke", date(2022, 5, 1), "IRN", "Ebrahim Raisi"),
+    ],
+)
+def test_find_mentions_officials_of_iran_india_pakistan_by_date(
+    kb: ActorKB, text: str, on: date, actor: str, person: str
+) -> None:
+    found = [(m.actor, m.person) for m in kb.find_mentions(text, on=on)]
+    assert (actor, person) in found
