@@ -731,3 +731,20 @@ def test_a_death_is_no_act_against_anyone(extract) -> None:
         "On 24 August 2011, Kim Jong Il met Dmitry Medvedev. Kim Jong Il died on 17 December 2011."
     )
     assert [e.event_type for e in events] == ["CONSULT"]
+
+
+def test_a_plural_subject_acting_together_gives_every_pair(extractor) -> None:
+    readout = SourceText(
+        "r.txt",
+        "On October 25, 2024, the advisors met.\n\n"
+        "The National Security Advisors agreed to increase coordination of efforts.",
+        None,
+        dt.date(2024, 10, 25),
+        "day",
+        "Readout of the meeting between the United States, the Republic of Korea and Japan",
+        "The White House",
+    )
+    agreed = [e for e in extractor.extract_one(readout) if e.event_type == "AGREE"]
+    assert {frozenset((e.source, e.target)) for e in agreed} == {
+        frozenset(p) for p in (("USA", "KOR"), ("USA", "JPN"), ("KOR", "JPN"))
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -448,6 +448,16 @@ def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[A
     return out
 
 
+def _in_role(refs: list[ActorRef], via: str) -> list[ActorRef]:
+    """References found by resolution, marked with the role they fill ("subject+...")."""
+    return [replace(r, via=f"{via}+{r.via}") for r in refs]
+
+
+def _acting(ref: ActorRef) -> bool:
+    """Whether the actor fills the act's subject (named, resolved or grouped)."""
+    return ref.via.split("+")[0] in ACTING_VIAS
+
+
 def _role_refs(head: Token, refs: list[ActorRef], inp: SentenceInput) -> list[ActorRef]:
     """ "Russian and North Korean leaders": demonym modifiers of a role noun -> office holders."""
     roles = ROLE_WORDS.get(head.lower_)
@@ -493,7 +503,7 @@ def _refs_for_heads(
             if earlier is not None:
                 found = [earlier]
             elif head.lower_ in PLURAL_PRONOUNS and len(discourse.plural) >= 2:
-                found = plural_refs(head, discourse)
+                found = _in_role(plural_refs(head, discourse), via)
             elif antecedent is not None:
                 found = [
                     ActorRef(antecedent.actor, antecedent.person, head.i, "pronoun_antecedent")
@@ -501,9 +511,9 @@ def _refs_for_heads(
         elif head.lemma_.lower() in GROUP_HEADS or head.lower_ in {"two", "both"}:
             found = _group_refs(head, inp, discourse)
             if not found and plural_reference(head):
-                found = plural_refs(head, discourse, inp)
+                found = _in_role(plural_refs(head, discourse, inp), via)
         elif plural_reference(head):
-            found = plural_refs(head, discourse, inp)
+            found = _in_role(plural_refs(head, discourse, inp), via)
         else:  # "the relationship between the countries": a plural inside the phrase
             inner = [
                 t
@@ -853,7 +863,7 @@ def _code_trigger(
         not targets
         and len(_dedupe(sources)) >= 2
         and event_type in COOPERATIVE_TYPES | {"AGREE"}
-        and all(s.via in ACTING_VIAS for s in sources)
+        and all(_acting(s) for s in sources)
     )
     if (trig.joint or together) and not trig.reverse:
         if len(_dedupe(sources + targets)) == 1:
@@ -1141,14 +1151,14 @@ def _joint_pairs(
     if len(sides) < 2:
         return []
     # the one who acts ("Choe visited Moscow for talks with Lavrov") before the partner
-    sides.sort(key=lambda ref: ref.via not in ACTING_VIAS)
-    acting = [s for s in sides if s.via in ACTING_VIAS]
-    partners = [s for s in sides if s.via not in ACTING_VIAS]
+    sides.sort(key=lambda ref: not _acting(ref))
+    acting = [s for s in sides if _acting(s)]
+    partners = [s for s in sides if not _acting(s)]
     if len(acting) == 1 and len(partners) > 1:
         # "Araghchi held meetings with his Chinese and Russian counterparts": one each
         return [(acting[0], p) for p in partners[:MAX_JOINT_SIDES]]
     if len(sides) > 2 and (
-        all(s.via in ACTING_VIAS for s in sides) or all(s.via == "prep_between" for s in sides)
+        all(_acting(s) for s in sides) or all(s.via == "prep_between" for s in sides)
     ):  # one list: "the signers", "meetings between China, Russia and Iran"
         # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
         # a longer list acting together is a multilateral act that pairs would overcount
