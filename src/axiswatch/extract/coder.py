@@ -448,6 +448,15 @@ def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[A
     return out
 
 
+def _own_clause_subject(tok: Token) -> bool:
+    """Whether the act's subject is its own clause's ("they agreed to increase", "they
+    signed"), not one climbed to from a purpose or relative clause ("... workers abroad to fund
+    its programmes", whose funder is not the sentence's subject)."""
+    return tok.dep_ in {"ROOT", "conj", "xcomp", "ccomp"} or any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children
+    )
+
+
 def _in_role(refs: list[ActorRef], via: str) -> list[ActorRef]:
     """References found by resolution, marked with the role they fill ("subject+...")."""
     return [replace(r, via=f"{via}+{r.via}") for r in refs]
@@ -864,6 +873,7 @@ def _code_trigger(
         and len(_dedupe(sources)) >= 2
         and event_type in COOPERATIVE_TYPES | {"AGREE"}
         and all(_acting(s) for s in sources)
+        and _own_clause_subject(tok)
     )
     if (trig.joint or together) and not trig.reverse:
         if len(_dedupe(sources + targets)) == 1:
