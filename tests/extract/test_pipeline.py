@@ -748,3 +748,15 @@ def test_a_plural_subject_acting_together_gives_every_pair(extractor) -> None:
     assert {frozenset((e.source, e.target)) for e in agreed} == {
         frozenset(p) for p in (("USA", "KOR"), ("USA", "JPN"), ("KOR", "JPN"))
     }
+
+
+def test_several_attending_one_gathering_meet_there(extract) -> None:
+    events = extract(
+        "In September 2025, the leaders of China, Russia, Iran and North Korea attended the same "
+        "gathering in Beijing."
+    )
+    assert {(e.source, e.target) for e in events} == {
+        ("RUS", "CHN"),
+        ("IRN", "CHN"),
+        ("PRK", "CHN"),
+    }

@@ -920,7 +920,7 @@ def _code_trigger(
         listed = [t for t in targets if _coordinated(inp.sent.doc, t, targets[0])][:MAX_GROUP]
         pairs = [(s, t) for s in sources for t in listed]
     pairs = [(s, t) for s, t in pairs if s.actor != t.actor]
-    if trig.needs_target:
+    if trig.needs_target and not together:  # several attending one gathering meet there
         pairs = [(s, t) for s, t in pairs if t.via in MOTION_TARGET_VIAS]
     if not pairs:
         return []
