@@ -30,3 +30,8 @@ def test_plural_reference(text: str, word: str, refers: bool) -> None:
 
 def test_plural_lemma_reads_a_capitalised_plural_the_tagger_calls_a_name() -> None:
     assert plural_lemma(_token("The National Security Advisors met.", "Advisors")) == "advisor"
+
+
+def test_the_pair_is_a_plural_of_two() -> None:
+    assert plural_reference(_token("In 2024, the pair signed a treaty.", "pair"))
+    assert not plural_reference(_token("A pair of envoys arrived.", "pair"))

@@ -49,10 +49,16 @@ def quoted(sent: Span) -> bool:
     return any(ch in sent.text for ch in '"“”')
 
 
+COLLECTIVE_TWO = frozenset({"pair", "duo"})
+"""Nouns of two taken together ("the pair have engaged in a gift exchange")."""
+
+
 def plural_reference(head: Token) -> bool:
-    """ "they", "both", "the two countries", "the National Security Advisors": a plural that
-    names no actor of its own and so refers back to actors named together."""
+    """ "they", "both", "the two countries", "the pair", "the National Security Advisors": a
+    plural that names no actor of its own and so refers back to actors named together."""
     if head.lower_ in PLURAL_PRONOUNS:
+        return True
+    if head.lower_ in COLLECTIVE_TWO and any(c.lower_ == "the" for c in head.children):
         return True
     if plural_lemma(head) not in PLURAL_PARTIES:
         return False
@@ -78,6 +84,8 @@ def plural_refs(
     those named earlier in the same sentence ("Xi visited Russia and praised the ties between
     the countries"), else those last named together, else a readout's participants."""
     counts = [NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS]
+    if head.lower_ in COLLECTIVE_TWO:
+        counts = [2]
     earlier = named_before(head, inp) if inp is not None and head.pos_ != "PRON" else []
     members = tuple(earlier) if len(earlier) >= 2 else discourse.plural
     if len(members) < 2 and plural_lemma(head) in ROLE_PLURALS:
