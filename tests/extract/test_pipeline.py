@@ -760,3 +760,8 @@ def test_several_attending_one_gathering_meet_there(extract) -> None:
         ("IRN", "CHN"),
         ("PRK", "CHN"),
     }
+
+
+def test_taking_part_in_an_act_makes_the_subject_its_actor(extract) -> None:
+    events = extract("In 2005, China and Russia took part in joint exercises.")
+    assert [(e.source, e.target, e.event_type) for e in events] == [("CHN", "RUS", "COOPERATE")]

@@ -626,7 +626,20 @@ def _governing_verb(tok: Token) -> Token | None:
         and head.head.lemma_.lower() in MOTION_VERBS | LIGHT_VERBS
     ):
         return head.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and _takes_part(head.head):
+        return head.head  # "participated in exercises", "engaged in a gift exchange"
     return None
+
+
+PARTAKING_VERBS = frozenset({"engage", "participate", "join", "partake"})
+
+
+def _takes_part(verb: Token) -> bool:
+    """ "engage in", "participate in", "take part in": the subject does the act named."""
+    lemma = verb.lemma_.lower()
+    return lemma in PARTAKING_VERBS or (
+        lemma == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _verb_arguments(
