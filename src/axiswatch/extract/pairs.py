@@ -2,12 +2,14 @@
 
 The rules (:mod:`axiswatch.extract.coder`) code the acts whose wording they know. Many acts are
 told in wording no rule covers, yet the sentence names both parties. This stage looks at every
-pair of actors a sentence names (and every pair the rules coded), describes each pair by its
-place in the parse (the word that joins them, their grammatical roles, the triggers around
-them, what the rules made of it), and asks a logistic model whether the sentence tells an act
-between them. A pair the model accepts keeps the rules' events, or, where the rules coded none,
-becomes an event typed by the nearest trigger, directed subject first, and dated as the rules
-date that trigger. A pair the model rejects is dropped.
+pair of actors a sentence names that the rules did not code, describes it by its place in the
+parse (the word that joins them, their grammatical roles, the triggers around them) and by the
+event it would become (typed by the nearest trigger, directed subject first, dated as the rules
+date that trigger), and asks a logistic model whether the sentence tells that act. Accepted
+pairs are added to the rules' events; the rules' own events are always kept.
+
+No model ships: on held-out documents it did not beat the rules (README, Benchmarks), so
+``Extractor`` runs this stage only when given a judge (``pair_judge=``).
 
 The model is a small table of feature weights (``data/pair_model.json``), trained by
 ``scripts/train_pair_model.py`` from gold annotations whose provenance the file records, and
