@@ -64,7 +64,12 @@ class Document:
 
 @dataclass(frozen=True)
 class Event:
-    """One dated interaction between two actors, with the evidence that supports it."""
+    """One dated interaction between two actors, with the evidence that supports it.
+
+    Read from the store as an *event* (mentions of one act grouped, see
+    axiswatch.review.grouping), ``mentions`` and ``documents`` count its evidence and
+    ``review`` is the analysts' verdict; read as a *mention*, it is one coded sentence.
+    """
 
     event_id: str
     origin: str
@@ -97,6 +102,9 @@ class Event:
     dataset: str | None = None
     dataset_row: str | None = None
     extractor_version: str | None = None
+    mentions: int | None = None
+    documents: int | None = None
+    review: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from axiswatch.config import default_db_path
-from axiswatch.errors import AxiswatchError, IngestError
+from axiswatch.errors import AxiswatchError, IngestError, InputError
 from axiswatch.ingest.documents import build_document, iter_candidate_files
 from axiswatch.model import Claim, Document, Event
 from axiswatch.store import documents as doc_store
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from axiswatch.analysis._verdicts import Verification
     from axiswatch.analysis.hypotheses import Hypothesis
     from axiswatch.extract.pipeline import Extractor
+    from axiswatch.review.reviews import Review
 
 log = logging.getLogger(__name__)
 
@@ -117,18 +118,22 @@ class Workspace:
                 FileOutcome(missing, "failed", reason="no such file or folder: check the path")
             )
         total = len(found.files)
+        extracted = False
         for n, path in enumerate(found.files, 1):
             outcome = self._ingest_one(path, title=title, published=published)
             if extract and outcome.status == "added" and outcome.document_id:
                 outcome = self._extract_outcome(outcome)
+                extracted = True
             report.outcomes.append(outcome)
             if progress is not None:
                 progress(n, total, str(path))
+        if extracted:
+            self.regroup()
         return report
 
     def _extract_outcome(self, outcome: FileOutcome) -> FileOutcome:
         try:
-            n = self.extract_document(outcome.document_id or "")
+            n = self.extract_document(outcome.document_id or "", regroup=False)
         except AxiswatchError as e:
             return replace(outcome, extract_error=str(e))
         return replace(outcome, events=n)
@@ -160,8 +165,12 @@ class Workspace:
             self._extractor = Extractor(self.kb)
         return self._extractor
 
-    def extract_document(self, document_id: str) -> int:
-        """(Re-)extract events and claims from one stored document; returns the event count."""
+    def extract_document(self, document_id: str, *, regroup: bool = True) -> int:
+        """(Re-)extract events and claims from one stored document; returns the mention count.
+
+        With ``regroup`` (the default) the workspace's events are rebuilt from the mentions
+        afterwards; pass False when extracting many documents and call :meth:`regroup` once.
+        """
         from axiswatch.extract.claims import CLAIMS_VERSION, extract_claims
         from axiswatch.extract.paragraphs import parse_paragraphs
         from axiswatch.extract.pipeline import SourceText
@@ -172,7 +181,7 @@ class Workspace:
         source = SourceText.of(document, name)
         paragraphs = parse_paragraphs(self.extractor.nlp, document.text)  # one parse for both
         events = self.extractor.extract_one(source, paragraphs=paragraphs)
-        n = ev_store.write_events(self.con, events, document_id=document.document_id)
+        n = ev_store.write_events(self.con, events, document_id=document.document_id, regroup=False)
         claims = extract_claims(
             document.text,
             doc=document.document_id[:12],
@@ -186,7 +195,15 @@ class Workspace:
         write_claims(
             self.con, claims, document_id=document.document_id, extractor_version=CLAIMS_VERSION
         )
+        if regroup:
+            self.regroup()
         return n
+
+    def regroup(self) -> int:
+        """Rebuild the events from the stored mentions and reviews; returns their number."""
+        from axiswatch.store.groups import regroup
+
+        return regroup(self.con)
 
     # claims, verification, hypotheses ----------------------------------------------------
     def claims(self) -> list[Claim]:
@@ -215,18 +232,119 @@ class Workspace:
         documents = self.documents()
         total = 0
         for n, document in enumerate(documents, 1):
-            total += self.extract_document(document.document_id)
+            total += self.extract_document(document.document_id, regroup=False)
             if progress is not None:
                 progress(n, len(documents), document.title or document.document_id[:12])
+        self.regroup()
         return total
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
-        """Stored events matching the filter, in date order."""
+        """Stored events matching the filter, in date order (``count="mentions"``: mentions)."""
         return ev_store.read_events(self.con, flt)
 
     def event(self, event_id: str) -> Event:
-        """One stored event."""
+        """One stored event (or mention) by id."""
         return ev_store.read_event(self.con, event_id)
+
+    def mentions(self, event_id: str) -> list[dict[str, Any]]:
+        """The mentions of one event, each with why it joined and whether a review covers it."""
+        from axiswatch.store.groups import mentions_of
+
+        return mentions_of(self.con, self.event_id_of(event_id))
+
+    def reviews(self, event_id: str | None = None) -> list[Review]:
+        """The review history, oldest first; of one event when ``event_id`` is given."""
+        from axiswatch.store.reviews import read_reviews
+
+        if event_id is None:
+            return read_reviews(self.con)
+        keys = [m["mention_key"] for m in self.mentions(event_id)]
+        return read_reviews(self.con, mention_keys=keys)
+
+    def review(
+        self,
+        event_id: str,
+        action: str,
+        *,
+        changes: dict[str, Any] | None = None,
+        others: Sequence[str] = (),
+        mentions: Sequence[str] = (),
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> Review:
+        """Record one review and rebuild the events (axiswatch.review.reviews).
+
+        ``accept``, ``reject``, ``edit`` (``changes``: event_type, source, target, date_start,
+        date_end, epistemic), ``merge`` (with the events in ``others``) or ``split`` (the
+        mention ids in ``mentions`` become an event of their own). Nothing is stored when a
+        value is refused.
+        """
+        from axiswatch.ontology import PLOVER_TYPES
+        from axiswatch.review.reviews import check_action, check_changes
+        from axiswatch.store.reviews import add_review
+
+        check_action(action)
+        group = self.event_id_of(event_id)
+        own = self.mentions(group)
+        keys = [m["mention_key"] for m in own]
+        checked: dict[str, Any] = {}
+        if action == "edit":
+            if not changes:
+                raise InputError("edit: give at least one field to change")
+            checked = check_changes(
+                changes, known_actors=self._actor_codes(), plover_types=PLOVER_TYPES
+            )
+        elif action == "merge":
+            other_groups = [self.event_id_of(o) for o in others]
+            if not other_groups or set(other_groups) == {group}:
+                raise InputError("merge: name at least one other event to merge with")
+            keys += [m["mention_key"] for g in other_groups for m in self.mentions(g)]
+        elif action == "split":
+            by_id = {m["event_id"]: m["mention_key"] for m in own}
+            unknown = [m for m in mentions if m not in by_id]
+            if not mentions or unknown:
+                raise InputError(
+                    f"split: mention {', '.join(unknown) or '(none)'} is not one of this "
+                    f"event's mentions; choose from {', '.join(by_id)}"
+                )
+            if len(set(mentions)) == len(by_id):
+                raise InputError("split: leave at least one mention in the event")
+            keys = [by_id[m] for m in mentions]
+        review = add_review(
+            self.con,
+            event_id=group,
+            mention_keys=keys,
+            action=action,
+            changes=checked,
+            note=note,
+            reviewer=reviewer,
+        )
+        self.regroup()
+        return review
+
+    def event_id_of(self, event_id: str) -> str:
+        """The event an id names: the id itself for an event, its event for a mention."""
+        from axiswatch.store.groups import group_of
+
+        row = self.con.execute(
+            "SELECT event_id FROM event_groups WHERE event_id = ?", [event_id]
+        ).fetchone()
+        if row is not None:
+            return event_id
+        group = group_of(self.con, event_id)
+        if group is not None:
+            return group
+        self.event(event_id)  # NotFoundError for an id that is nowhere
+        raise InputError(
+            f"event {event_id!r} is an imported row: reviews apply to events extracted from "
+            "documents"
+        )
+
+    def _actor_codes(self) -> set[str]:
+        stored = self.con.execute(
+            "SELECT DISTINCT source FROM events UNION SELECT DISTINCT target FROM events"
+        ).fetchall()
+        return set(self.kb.actors) | {r[0] for r in stored if r[0]}
 
     # analyses (DataFrames for notebooks; the same ibis code runs on other engines) ----------
     def dyad(self, a: str, b: str, **options: Any) -> pd.DataFrame:

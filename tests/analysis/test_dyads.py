@@ -46,7 +46,7 @@ def test_dyad_counts_and_means_by_hand(con, dyad_events):
 def test_dyad_type_columns_sum_to_events(con, dyad_events):
     df = dyad(con, "RUS", "PRK", epistemic=None)
     type_columns = [c for c in df.columns if c.startswith("n_") and not c.startswith("n_quad")]
-    type_columns = [c for c in type_columns if c not in ("n_events", "n_goldstein")]
+    type_columns = [c for c in type_columns if c not in ("n_events", "n_mentions", "n_goldstein")]
     assert (df[type_columns].sum(axis=1) == df["n_events"]).all()
     assert df["n_events"].sum() == 2 * 6  # each event once directed, once pooled
 

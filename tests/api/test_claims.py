@@ -97,7 +97,8 @@ def test_hypotheses_from_a_hedged_claim(fresh, no_env_token) -> None:
     assert hypothesis["hypothesis_id"] == "c-hedged"
     ratings = {e["item_id"]: e["rating"] for e in hypothesis["evidence"]}
     visited = next(e for e in fresh.events if e.trigger == "visited")
-    assert ratings[visited.event_id] == "C"
+    with app.state.axiswatch.writer() as ws:
+        assert ratings[ws.event_id_of(visited.event_id)] == "C"
 
 
 def test_hypotheses_without_the_analysis(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,26 @@ def con(tmp_path: Path):
     return con
 
 
+MENTIONS = EventFilter(count="mentions")
+
+
 def test_read_events_in_date_order(con) -> None:
-    assert [e.event_id for e in read_events(con)] == ["d1-e1", "d1-e2", "d1-e4", "d1-e3"]
+    assert [e.event_id for e in read_events(con, MENTIONS)] == ["d1-e1", "d1-e2", "d1-e4", "d1-e3"]
+
+
+def test_read_events_groups_mentions_of_one_act(con) -> None:
+    write_events(
+        con,
+        [
+            _event(1, "RUS", "PRK", "2019-04-25", document_id="d2"),
+            _event(2, "PRK", "RUS", "2019-04", document_id="d2"),
+        ],
+        document_id="d2",
+    )
+    events = read_events(con, EventFilter(document_id="d2"))
+    assert [(e.date_start, e.mentions, e.review) for e in events] == [
+        ("2019-04-25", 3, "unreviewed")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -76,12 +95,13 @@ def test_read_events_in_date_order(con) -> None:
     ],
 )
 def test_read_events_filters(con, flt: EventFilter, expected: list[str]) -> None:
+    flt = replace(flt, count="mentions")
     assert [e.event_id for e in read_events(con, flt)] == expected
 
 
 def test_write_events_replaces_a_documents_extracted_events(con) -> None:
     write_events(con, [_event(9, "USA", "PRK", "2022-09-23", "MOBILIZE")], document_id="d1")
-    assert [e.event_id for e in read_events(con)] == ["d1-e9"]
+    assert [e.event_id for e in read_events(con, MENTIONS)] == ["d1-e9"]
 
 
 def test_read_event_round_trips_fields(con) -> None:

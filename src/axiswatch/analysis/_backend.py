@@ -18,7 +18,7 @@ import pandas as pd
 from ibis.backends import BaseBackend
 from ibis.common.exceptions import TableNotFound
 
-from axiswatch.errors import NotFoundError, StoreError
+from axiswatch.errors import InputError, NotFoundError, StoreError
 from axiswatch.store.connect import connect
 
 Connectable = str | Path | duckdb.DuckDBPyConnection | BaseBackend
@@ -77,3 +77,30 @@ def fetch(expr: ibis.Table) -> pd.DataFrame:
     an option that pandas 3 deprecates.
     """
     return expr.to_pyarrow().to_pandas()
+
+
+COUNTS = ("events", "mentions")
+"""What an indicator counts: events (mentions of one act grouped) or every mention."""
+
+
+def events_table(
+    backend: BaseBackend, *, count: str = "events", reviewed: bool = False
+) -> ibis.Table:
+    """The rows an indicator counts: one per event (default) or one per mention.
+
+    Rejected events are left out either way and corrections applied; ``reviewed`` keeps
+    only events an analyst accepted or corrected. A backend holding only an ``events`` table
+    (a Spark or PostgreSQL copy) counts its rows as they are.
+    """
+    if count not in COUNTS:
+        raise InputError(f"count {count!r}: choose events or mentions")
+    name = "grouped_events" if count == "events" else "reviewed_mentions"
+    if not has_table(backend, name):
+        if reviewed:
+            raise InputError("reviewed: this backend holds no reviews; leave the option out")
+        return table(backend, "events")
+    t = table(backend, name)
+    t = t.filter(t.review != "rejected")
+    if reviewed:
+        t = t.filter(t.review.isin(["accepted", "corrected"]))
+    return t

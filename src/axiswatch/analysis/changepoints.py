@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import ruptures
 
-from axiswatch.analysis._backend import Connectable, fetch, open_backend, table
+from axiswatch.analysis._backend import Connectable, events_table, fetch, open_backend
 from axiswatch.analysis.periods import (
     check_period,
     period_label,
@@ -209,12 +209,17 @@ def changes(
     top: int = 5,
     origins: Iterable[str] | None = None,
     epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> ChangeAnalysis:
-    """Breaks in the dyad's mean-Goldstein series (see the module docstring for the rules)."""
+    """Breaks in the dyad's mean-Goldstein series (see the module docstring for the rules).
+
+    ``count`` and ``reviewed`` choose the rows counted (analysis._backend.events_table).
+    """
     a, b = actor_codes(a, b)
     _check(by, min_events, missing, penalty, min_size)
     with open_backend(con) as backend:
-        events = table(backend, "events")
+        events = events_table(backend, count=count, reviewed=reviewed)
         counts = fetch(
             goldstein_by_period(events, a, b, by=by, origins=origins, epistemic=epistemic)
         )

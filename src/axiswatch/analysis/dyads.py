@@ -6,6 +6,7 @@ mean); undated events are left out. Aggregates follow METHODS §4.3: NC = (VC + 
 (VC + MC + VF + MF) from the QuadClass counts, CF = (VF + MF) / |E| over events with a
 QuadClass. Goldstein means and totals skip events without a Goldstein value. ``n_other``
 counts events whose type is not one of the sixteen, so the type columns sum to ``n_events``.
+``n_mentions`` counts the sentences (or a publisher's mentions) behind those events.
 
 The events are read once, by a narrow aggregate per period, direction, type and QuadClass;
 the wide rows are summed from that aggregate's few rows (see :func:`_cells`).
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 import ibis
 import pandas as pd
 
-from axiswatch.analysis._backend import Connectable, fetch, open_backend, table
+from axiswatch.analysis._backend import Connectable, events_table, fetch, open_backend
 from axiswatch.analysis.periods import check_period, period_label, period_start
 from axiswatch.analysis.selection import DEFAULT_EPISTEMIC, actor_codes, select_events
 from axiswatch.ontology import PLOVER_TYPES
@@ -31,6 +32,7 @@ COLUMNS: tuple[str, ...] = (
     "period_start",
     "direction",
     "n_events",
+    "n_mentions",
     *QUAD_COLUMNS,
     "n_goldstein",
     "goldstein_mean",
@@ -53,8 +55,9 @@ def _cells(ev: ibis.Table) -> ibis.Table:
     two Goldstein aggregates), so its cost is that of the scan; the per-type and per-quad
     columns are then summed over its few rows rather than evaluated on every event.
     """
+    mentions = ev.mentions.fill_null(1) if "mentions" in ev.columns else ibis.literal(1)
     return ev.group_by(["period_start", "direction", "event_type", "quad_class"]).aggregate(
-        n=ev.count(), n_g=ev.goldstein.count(), g_sum=ev.goldstein.sum()
+        n=ev.count(), n_m=mentions.sum(), n_g=ev.goldstein.count(), g_sum=ev.goldstein.sum()
     )
 
 
@@ -65,7 +68,10 @@ def _metrics(cells: ibis.Table) -> dict[str, ibis.Value]:
     def total(where: ibis.Value | None = None) -> ibis.Value:
         return cells.n.sum(where=where).fill_null(zero).cast("int64")
 
-    out: dict[str, ibis.Value] = {"n_events": total()}
+    out: dict[str, ibis.Value] = {
+        "n_events": total(),
+        "n_mentions": cells.n_m.sum().fill_null(zero).cast("int64"),
+    }
     for q in QUADS:
         out[f"n_quad{q}"] = total(cells.quad_class == q)
     n_g = cells.n_g.sum().fill_null(zero).cast("int64")
@@ -125,7 +131,7 @@ def complete_directions(df: pd.DataFrame, a: str, b: str, by: str) -> pd.DataFra
     starts = sorted(df["period_start"].unique())
     grid = pd.MultiIndex.from_product([starts, labels], names=["period_start", "direction"])
     out = df.set_index(["period_start", "direction"]).reindex(grid).reset_index()
-    counts = ["n_events", *QUAD_COLUMNS, "n_goldstein", *TYPE_COLUMNS]
+    counts = ["n_events", "n_mentions", *QUAD_COLUMNS, "n_goldstein", *TYPE_COLUMNS]
     out[counts] = out[counts].fillna(0).astype("int64")
     out["goldstein_total"] = out["goldstein_total"].where(out["n_goldstein"] > 0, 0.0)
     out["period_start"] = pd.to_datetime(out["period_start"]).dt.date
@@ -143,12 +149,17 @@ def dyad(
     by: str = "year",
     origins: Iterable[str] | None = None,
     epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> pd.DataFrame:
-    """The dyad series as a DataFrame: every period with events has all three direction rows."""
+    """The dyad series as a DataFrame: every period with events has all three direction rows.
+
+    ``count="mentions"`` counts every coded sentence rather than each act once;
+    ``reviewed`` keeps only events an analyst accepted or corrected.
+    """
     a, b = actor_codes(a, b)
     with open_backend(con) as backend:
-        expr = dyad_series(
-            table(backend, "events"), a, b, by=by, origins=origins, epistemic=epistemic
-        )
+        events = events_table(backend, count=count, reviewed=reviewed)
+        expr = dyad_series(events, a, b, by=by, origins=origins, epistemic=epistemic)
         df = fetch(expr)
     return complete_directions(df, a, b, by)

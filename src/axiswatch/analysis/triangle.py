@@ -35,7 +35,7 @@ from typing import Any
 import ibis
 import pandas as pd
 
-from axiswatch.analysis._backend import Connectable, fetch, open_backend, table
+from axiswatch.analysis._backend import Connectable, events_table, fetch, open_backend
 from axiswatch.analysis.periods import check_period, period_label, period_start, shift_period
 from axiswatch.analysis.selection import DEFAULT_EPISTEMIC, actor_codes, select_events
 from axiswatch.errors import InputError
@@ -64,6 +64,8 @@ class DyadSign:
     basis: str | None
     asymmetric: bool
     event_ids: list[str] = field(default_factory=list)
+    mentions: int = 0
+    """Sentences behind the events of both directions (each event counts once in n_ab/n_ba)."""
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,15 @@ def directed_scores(
     ev = select_events(events, actors, origins=origins, epistemic=epistemic)
     ev = ev.filter(ev.goldstein.notnull())
     ev = ev.mutate(period_start=period_start(ev.day_start, by))
+    mentions = ev.mentions.fill_null(1) if "mentions" in ev.columns else ibis.literal(1)
     return (
         ev.group_by(["period_start", "source", "target"])
-        .aggregate(n=ev.count(), mean=ev.goldstein.mean(), event_ids=ev.event_id.collect())
+        .aggregate(
+            n=ev.count(),
+            m=mentions.sum(),
+            mean=ev.goldstein.mean(),
+            event_ids=ev.event_id.collect(),
+        )
         .order_by("period_start", "source", "target")
     )
 
@@ -210,7 +218,10 @@ def _edge(
     ids = sorted(str(i) for row in used for i in row["event_ids"])
     asymmetric = mean_ab is not None and mean_ba is not None and mean_ab * mean_ba < 0
     label = {"both": "both", "ab": f"{x}->{y}", "ba": f"{y}->{x}"}.get(basis or "")
-    return DyadSign(f"{x}-{y}", x, y, sign, g, mean_ab, mean_ba, n_ab, n_ba, label, asymmetric, ids)
+    mentions = sum(int(r.get("m", r["n"])) for r in (fwd, back) if r is not None)
+    return DyadSign(
+        f"{x}-{y}", x, y, sign, g, mean_ab, mean_ba, n_ab, n_ba, label, asymmetric, ids, mentions
+    )
 
 
 def _check(tau: float, n_min: int) -> None:
@@ -285,7 +296,12 @@ def _windows(scores: pd.DataFrame, by: str, window: int) -> Iterator[tuple[Any, 
         pooled = (
             part.assign(total=part["mean"] * part["n"])
             .groupby(["source", "target"], sort=True)
-            .agg(n=("n", "sum"), total=("total", "sum"), event_ids=("event_ids", _joined))
+            .agg(
+                n=("n", "sum"),
+                m=("m", "sum"),
+                total=("total", "sum"),
+                event_ids=("event_ids", _joined),
+            )
             .reset_index()
         )
         pooled["mean"] = pooled["total"] / pooled["n"]
@@ -330,14 +346,18 @@ def triangle(
     origins: Iterable[str] | None = None,
     epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
     window: int = 1,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> list[dict[str, Any]]:
-    """The triangle of A, B, C per period (see the module docstring for the rules)."""
+    """The triangle of A, B, C per period (see the module docstring for the rules).
+
+    ``count`` and ``reviewed`` choose the rows counted (analysis._backend.events_table).
+    """
     actors = actor_codes(a, b, c)
     _check(tau, n_min)
     with open_backend(con) as backend:
-        expr = directed_scores(
-            table(backend, "events"), actors, by=by, origins=origins, epistemic=epistemic
-        )
+        events = events_table(backend, count=count, reviewed=reviewed)
+        expr = directed_scores(events, actors, by=by, origins=origins, epistemic=epistemic)
         scores = fetch(expr)
     return triangle_periods(
         scores, actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric, window=window

@@ -109,6 +109,7 @@ def graph_from_events(kb: ActorKB, events: list[Event]) -> dict[str, Any]:
                 "a": a,
                 "b": b,
                 "n": len(group),
+                "mentions": sum(e.mentions or 1 for e in group),
                 "goldstein_mean": sum(scores) / len(scores) if scores else None,
                 "n_conflict": sum(1 for e in group if (e.quad_class or 0) >= 3),
                 "event_ids": [e.event_id for e in group],

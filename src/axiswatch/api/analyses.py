@@ -38,31 +38,51 @@ def period_end(start: dt.date, by: str) -> dt.date:
 
 
 def sign_events_link(
-    a: str, b: str, start: dt.date, by: str, *, api: bool = False, window: int = 1
+    a: str,
+    b: str,
+    start: dt.date,
+    by: str,
+    *,
+    api: bool = False,
+    window: int = 1,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> str:
     """The timeline (or /api/events) of the A-B events of one period (and the window's
     earlier periods)."""
     first = shift_period(start, by, 1 - window)
-    query = urlencode(
-        {
-            "dyad": f"{a}-{b}",
-            "since": first.isoformat(),
-            "until": period_end(start, by).isoformat(),
-        }
-    )
+    values = {
+        "dyad": f"{a}-{b}",
+        "since": first.isoformat(),
+        "until": period_end(start, by).isoformat(),
+    }
+    if count != "events":
+        values["count"] = count
+    if reviewed:
+        values["review"] = "reviewed"
+    query = urlencode(values)
     return f"/api/events?{query}" if api else f"/timeline?{query}"
 
 
 def dyad_json(
-    ws: Workspace, a: str, b: str, *, by: str = "year", epistemic: Sequence[str] | None = None
+    ws: Workspace,
+    a: str,
+    b: str,
+    *,
+    by: str = "year",
+    epistemic: Sequence[str] | None = None,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> dict[str, Any]:
     """The A-B series per period and direction."""
     keep = epistemic_choice(epistemic)
-    frame = ws.dyad(a, b, by=by, epistemic=keep)
+    frame = ws.dyad(a, b, by=by, epistemic=keep, count=count, reviewed=reviewed)
     return {
         "a": a.upper(),
         "b": b.upper(),
         "by": by,
+        "count": count,
+        "reviewed": reviewed,
         "epistemic": list(keep) if keep else "all",
         "series": records(frame),
     }
@@ -80,21 +100,36 @@ def triangle_json(
     symmetric: bool = False,
     epistemic: Sequence[str] | None = None,
     window: int = 1,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> dict[str, Any]:
     """The triangle per period; each dyad carries links to the events behind its sign."""
     keep = epistemic_choice(epistemic)
     periods = ws.triangle_periods(
-        a, b, c, by=by, tau=tau, n_min=n_min, symmetric=symmetric, epistemic=keep, window=window
+        a,
+        b,
+        c,
+        by=by,
+        tau=tau,
+        n_min=n_min,
+        symmetric=symmetric,
+        epistemic=keep,
+        window=window,
+        count=count,
+        reviewed=reviewed,
     )
+    scope = {"count": count, "reviewed": reviewed}
     for period in periods:
         start = dt.date.fromisoformat(period["period_start"])
         period["period_end"] = period_end(start, by).isoformat()
         for dyad in period["dyads"]:
             dyad["links"] = {
                 "events": sign_events_link(
-                    dyad["a"], dyad["b"], start, by, api=True, window=window
+                    dyad["a"], dyad["b"], start, by, api=True, window=window, **scope
                 ),
-                "timeline": sign_events_link(dyad["a"], dyad["b"], start, by, window=window),
+                "timeline": sign_events_link(
+                    dyad["a"], dyad["b"], start, by, window=window, **scope
+                ),
             }
     return {
         "actors": [x.upper() for x in (a, b, c)],
@@ -103,6 +138,8 @@ def triangle_json(
         "n_min": n_min,
         "symmetric": symmetric,
         "window": window,
+        "count": count,
+        "reviewed": reviewed,
         "epistemic": list(keep) if keep else "all",
         "latest": periods[-1] if periods else None,
         "periods": periods,
@@ -134,10 +171,21 @@ def changes_json(
     by: str = "month",
     penalty: float = 2.0,
     epistemic: Sequence[str] | None = None,
+    count: str = "events",
+    reviewed: bool = False,
 ) -> dict[str, Any]:
     """Change points in the A-B mean-Goldstein series, with the series itself."""
     check_period(by)
     if penalty <= 0:
         raise InputError(f"penalty={penalty}: give a positive number (default 2)")
-    analysis = changes(ws.con, a, b, by=by, penalty=penalty, epistemic=epistemic_choice(epistemic))
+    analysis = changes(
+        ws.con,
+        a,
+        b,
+        by=by,
+        penalty=penalty,
+        epistemic=epistemic_choice(epistemic),
+        count=count,
+        reviewed=reviewed,
+    )
     return analysis.to_dict()

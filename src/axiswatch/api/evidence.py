@@ -15,7 +15,7 @@ from axiswatch.api.claims import claim_rows
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import EPISTEMIC_VALUES, Document, Event
 from axiswatch.ontology import OTHER, PLOVER_TYPES
-from axiswatch.store.events import EventFilter, parse_dyad
+from axiswatch.store.events import EventFilter, check_filter, parse_dyad
 from axiswatch.workspace import Workspace
 
 EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, OTHER)
@@ -42,6 +42,9 @@ def event_filter(
     epistemic: str | None = None,
     document_id: str | None = None,
     limit: int | None = None,
+    count: str | None = None,
+    review: str | None = None,
+    min_confidence: float | None = None,
 ) -> EventFilter:
     """The event filter from query values (empty strings count as not given), checked."""
     if epistemic and epistemic not in EPISTEMIC_VALUES:
@@ -62,6 +65,9 @@ def event_filter(
         epistemic=epistemic or None,
         document_id=document_id or None,
         limit=limit,
+        count=count or "events",
+        review=review or None,
+        min_confidence=min_confidence,
     )
 
 
@@ -76,6 +82,9 @@ def filter_json(flt: EventFilter) -> dict[str, Any]:
         "epistemic": flt.epistemic,
         "document_id": flt.document_id,
         "limit": flt.limit,
+        "count": flt.count,
+        "review": flt.review,
+        "min_confidence": flt.min_confidence,
     }
 
 
@@ -161,6 +170,7 @@ def evidence_json(event: Event, document: Document | None) -> dict[str, Any]:
 def list_events(ws: Workspace, flt: EventFilter) -> dict[str, Any]:
     """The events matching a filter, with document titles."""
     titles = TitleCache(ws)
+    flt = check_filter(flt)
     events = [event_json(e, document_title=titles.title(e.document_id)) for e in ws.events(flt)]
     return {"filters": filter_json(flt), "count": len(events), "events": events}
 
@@ -169,11 +179,25 @@ def event_detail(ws: Workspace, event_id: str) -> dict[str, Any]:
     """One event, its evidence and its document's metadata."""
     event = ws.event(event_id)
     document = find_document(ws, event.document_id)
+    grouped = event.origin == "extracted" and event.event_id.startswith("ev-")
     return {
         "event": event_json(event, document_title=document.title if document else None),
         "evidence": evidence_json(event, document),
         "document": document_summary(document) if document else None,
+        "mentions": [mention_json(m) for m in ws.mentions(event.event_id)] if grouped else [],
+        "reviews": [r.to_dict() for r in ws.reviews(event.event_id)] if grouped else [],
     }
+
+
+def mention_json(mention: dict[str, Any]) -> dict[str, Any]:
+    """One mention of an event, JSON-ready, with a link to it in its document."""
+    row = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in mention.items()}
+    row["mention_id"] = row.pop("event_id")
+    if mention.get("document_id"):
+        row["link"] = (
+            f"/documents/{quote(mention['document_id'])}#{event_anchor(row['mention_id'])}"
+        )
+    return row
 
 
 def document_summary(document: Document, *, events: int | None = None) -> dict[str, Any]:
@@ -199,7 +223,7 @@ def count_by_document(events: Iterable[Event]) -> dict[str, int]:
 
 def list_documents(ws: Workspace, *, limit: int | None = None) -> dict[str, Any]:
     """Stored documents in ingestion order, each with its event count."""
-    counts = count_by_document(ws.events())
+    counts = count_by_document(ws.events(EventFilter(count="mentions")))
     documents = [
         document_summary(d, events=counts.get(d.document_id, 0)) for d in ws.documents(limit=limit)
     ]
@@ -209,7 +233,9 @@ def list_documents(ws: Workspace, *, limit: int | None = None) -> dict[str, Any]
 def document_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
     """One document with its text, its events (in text order) and its claims."""
     document = ws.document(id_or_prefix)
-    events = ws.events(EventFilter(document_id=document.document_id))
+    events = ws.events(
+        EventFilter(document_id=document.document_id, count="mentions", review="any")
+    )
     events.sort(key=lambda e: (e.start_char is None, e.start_char or 0, e.event_id))
     row = document_summary(document, events=len(events))
     row["text"] = document.text

@@ -86,6 +86,27 @@ EpistemicOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class Count(StrEnum):
+    """What an indicator counts."""
+
+    events = "events"
+    mentions = "mentions"
+
+
+CountOption = Annotated[
+    Count,
+    typer.Option(
+        "--count",
+        help="events (each act once, however many sentences report it) or mentions "
+        "(every coded sentence, the old behaviour).",
+    ),
+]
+ReviewedOption = Annotated[
+    bool,
+    typer.Option("--reviewed", help="Only events an analyst accepted or corrected."),
+]
 EngineOption = Annotated[
     Engine,
     typer.Option(
@@ -134,6 +155,7 @@ DYAD_COLUMNS = [
     "period",
     "direction",
     "n_events",
+    "n_mentions",
     "n_quad1",
     "n_quad2",
     "n_quad3",
@@ -206,6 +228,8 @@ def dyad_cmd(
     ),
     origin: OriginOption = None,
     epistemic: EpistemicOption = None,
+    count: CountOption = Count.events,
+    reviewed: ReviewedOption = False,
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
@@ -220,7 +244,16 @@ def dyad_cmd(
     from axiswatch.analysis.records import records
 
     with _events(db, engine, events, spark_master, raw, rejects) as source:
-        df = dyad(source, a, b, by=by.value, origins=origin, epistemic=_epistemic(epistemic))
+        df = dyad(
+            source,
+            a,
+            b,
+            by=by.value,
+            origins=origin,
+            epistemic=_epistemic(epistemic),
+            count=count.value,
+            reviewed=reviewed,
+        )
     rows = records(df)
     render_rows(
         _rounded(rows) if fmt is OutputFormat.table else rows,
@@ -265,6 +298,8 @@ def triangle_cmd(
     ] = 1,
     origin: OriginOption = None,
     epistemic: EpistemicOption = None,
+    count: CountOption = Count.events,
+    reviewed: ReviewedOption = False,
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
@@ -291,6 +326,8 @@ def triangle_cmd(
             origins=origin,
             epistemic=_epistemic(epistemic),
             window=window,
+            count=count.value,
+            reviewed=reviewed,
         )
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(periods, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -339,6 +376,8 @@ def changes_cmd(
     top: Annotated[int, typer.Option("--top", min=1, help="Events shown per break.")] = 5,
     origin: OriginOption = None,
     epistemic: EpistemicOption = None,
+    count: CountOption = Count.events,
+    reviewed: ReviewedOption = False,
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     chart: ChartOption = None,
@@ -366,6 +405,8 @@ def changes_cmd(
             top=top,
             origins=origin,
             epistemic=_epistemic(epistemic),
+            count=count.value,
+            reviewed=reviewed,
         )
     if fmt is OutputFormat.json:
         sys.stdout.write(

@@ -16,6 +16,7 @@ from axiswatch.cli import documents as documents_cli
 from axiswatch.cli import eventdata as eventdata_cli
 from axiswatch.cli import events as events_cli
 from axiswatch.cli import imports as imports_cli
+from axiswatch.cli import review as review_cli
 from axiswatch.cli.demo import demo_cmd
 from axiswatch.cli.extract import extract_cmd, reextract_cmd
 from axiswatch.cli.ingest import ingest_cmd
@@ -61,6 +62,7 @@ app.command("demo")(demo_cmd)
 app.command("extract")(extract_cmd)
 app.command("reextract")(reextract_cmd)
 app.add_typer(events_cli.app, name="events")
+app.add_typer(review_cli.app, name="review")
 app.add_typer(actors_cli.app, name="actors")
 app.command("dyad")(analysis_cli.dyad_cmd)
 app.command("triangle")(analysis_cli.triangle_cmd)

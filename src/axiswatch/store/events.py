@@ -12,7 +12,12 @@ import duckdb
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import Event
 
-_EVENT_FIELDS = [f.name for f in fields(Event) if f.name not in {"doc"}]
+_EVENT_FIELDS = [f.name for f in fields(Event) if f.name not in {"doc", "documents", "review"}]
+"""Columns of the events table (mentions and imported rows)."""
+_READ_FIELDS = [*_EVENT_FIELDS, "documents", "review"]
+COUNTS = ("events", "mentions")
+"""What a listing or an indicator counts: grouped events, or every coded sentence."""
+REVIEW_FILTERS = ("unreviewed", "accepted", "corrected", "rejected", "reviewed", "any")
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,11 @@ class EventFilter:
     epistemic: str | None = None
     document_id: str | None = None
     limit: int | None = None
+    count: str = "events"
+    review: str | None = None
+    """unreviewed, accepted, corrected, rejected, reviewed (accepted or corrected) or any;
+    None keeps every event that is not rejected."""
+    min_confidence: float | None = None
 
 
 def day_bounds(date_start: str | None, date_end: str | None) -> tuple[dt.date | None, ...]:
@@ -39,9 +49,17 @@ def day_bounds(date_start: str | None, date_end: str | None) -> tuple[dt.date | 
 
 
 def write_events(
-    con: duckdb.DuckDBPyConnection, events: Sequence[Event], *, document_id: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    events: Sequence[Event],
+    *,
+    document_id: str | None = None,
+    regroup: bool = True,
 ) -> int:
-    """Store events in one transaction; a document's earlier extracted events are replaced."""
+    """Store events in one transaction; a document's earlier extracted events are replaced.
+
+    With ``regroup`` the events are then rebuilt from the mentions (store.groups); a caller
+    writing many documents passes False and regroups once at the end.
+    """
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     columns = [*_EVENT_FIELDS, "day_start", "day_end", "created_at"]
     rows = []
@@ -63,6 +81,10 @@ def write_events(
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+    if regroup:
+        from axiswatch.store.groups import regroup as rebuild
+
+        rebuild(con)
     return len(rows)
 
 
@@ -88,23 +110,57 @@ def _where(flt: EventFilter) -> tuple[str, list[object]]:
         clauses.append("epistemic = ?")
         params.append(flt.epistemic)
     if flt.document_id:
-        clauses.append("document_id = ?")
-        params.append(flt.document_id)
+        if flt.count == "events":  # events with a mention in the document
+            clauses.append(
+                "(document_id = ? OR event_id IN (SELECT m.event_id FROM event_mentions m "
+                "JOIN events x ON x.event_id = m.mention_id WHERE x.document_id = ?))"
+            )
+            params += [flt.document_id] * 2
+        else:
+            clauses.append("document_id = ?")
+            params.append(flt.document_id)
+    if flt.min_confidence is not None:
+        clauses.append("coalesce(confidence, 1.0) >= ?")
+        params.append(flt.min_confidence)
+    review = flt.review
+    if review is None:
+        clauses.append("review <> 'rejected'")
+    elif review == "reviewed":
+        clauses.append("review IN ('accepted', 'corrected')")
+    elif review != "any":
+        clauses.append("review = ?")
+        params.append(review)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _to_event(row: dict) -> Event:
     row = dict(row)
     row["why"] = json.loads(row["why"]) if row.get("why") else {}
-    return Event(**{k: row.get(k) for k in _EVENT_FIELDS})
+    return Event(**{k: row.get(k) for k in _READ_FIELDS})
+
+
+def check_filter(flt: EventFilter) -> EventFilter:
+    """The filter, or InputError naming the bad field."""
+    if flt.count not in COUNTS:
+        raise InputError(f"count {flt.count!r}: choose events or mentions")
+    if flt.review is not None and flt.review not in REVIEW_FILTERS:
+        raise InputError(f"review {flt.review!r}: choose one of {', '.join(REVIEW_FILTERS)}")
+    if flt.min_confidence is not None and not 0 <= flt.min_confidence <= 1:
+        raise InputError(f"min_confidence {flt.min_confidence}: give a number from 0 to 1")
+    return flt
+
+
+def event_view(count: str) -> str:
+    """The view a listing reads: one row per event, or one per mention."""
+    return "grouped_events" if count == "events" else "reviewed_mentions"
 
 
 def read_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> list[Event]:
-    """Stored events matching the filter, in date order."""
-    flt = flt or EventFilter()
+    """Stored events (or mentions, ``flt.count``) matching the filter, in date order."""
+    flt = check_filter(flt or EventFilter())
     where, params = _where(flt)
     sql = (
-        f"SELECT {', '.join(_EVENT_FIELDS)} FROM events{where} "
+        f"SELECT {', '.join(_READ_FIELDS)} FROM {event_view(flt.count)}{where} "
         "ORDER BY day_start NULLS LAST, document_id, start_char, event_id"
     )
     if flt.limit:
@@ -115,11 +171,15 @@ def read_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
 
 
 def read_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Event:
-    """One event by its id."""
-    cur = con.execute(
-        f"SELECT {', '.join(_EVENT_FIELDS)} FROM events WHERE event_id = ?", [event_id]
-    )
-    row = cur.fetchone()
+    """One event by its id, or one mention by its id."""
+    row = None
+    for view in ("grouped_events", "reviewed_mentions"):
+        cur = con.execute(
+            f"SELECT {', '.join(_READ_FIELDS)} FROM {view} WHERE event_id = ?", [event_id]
+        )
+        row = cur.fetchone()
+        if row is not None:
+            break
     if row is None:
         raise NotFoundError(f"no event with id {event_id!r}: see `axiswatch events`")
     return _to_event(dict(zip([d[0] for d in cur.description], row, strict=True)))

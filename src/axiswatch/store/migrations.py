@@ -148,7 +148,62 @@ _V3 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+_CORRECTED = (
+    "source",
+    "target",
+    "event_type",
+    "mode",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "date_start",
+    "date_end",
+    "day_start",
+    "day_end",
+    "precision",
+    "epistemic",
+)
+_V4 = Migration(
+    4,
+    "events grouped from mentions, analysts' reviews, publishers' mention counts",
+    (
+        "ALTER TABLE events ADD COLUMN mentions INTEGER",
+        "CREATE TABLE event_groups AS SELECT * FROM events LIMIT 0",
+        "ALTER TABLE event_groups ADD COLUMN documents INTEGER",
+        "ALTER TABLE event_groups ADD COLUMN review VARCHAR",
+        "ALTER TABLE event_groups ADD COLUMN reviewer VARCHAR",
+        "ALTER TABLE event_groups ADD COLUMN reviewed_at TIMESTAMP",
+        """CREATE TABLE event_mentions (
+            mention_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL,
+            mention_key VARCHAR NOT NULL, reason VARCHAR NOT NULL, reviewed BOOLEAN NOT NULL
+        )""",
+        "CREATE INDEX event_mentions_event ON event_mentions (event_id)",
+        """CREATE TABLE reviews (
+            review_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL,
+            mention_keys VARCHAR[] NOT NULL, action VARCHAR NOT NULL, changes JSON,
+            note VARCHAR, reviewer VARCHAR, created_at TIMESTAMP NOT NULL
+        )""",
+        # one row per event: the grouped extracted mentions and every imported row
+        """CREATE VIEW grouped_events AS
+            SELECT * FROM event_groups
+            UNION ALL BY NAME
+            SELECT * REPLACE (coalesce(mentions, 1) AS mentions),
+                   1 AS documents, 'unreviewed' AS review
+            FROM events WHERE origin <> 'extracted'""",
+        # one row per mention, with its event's review and corrections
+        "CREATE VIEW reviewed_mentions AS SELECT e.* REPLACE ("
+        + ", ".join(
+            f"CASE WHEN g.review = 'corrected' THEN g.{c} ELSE e.{c} END AS {c}" for c in _CORRECTED
+        )
+        + ", coalesce(e.mentions, 1) AS mentions), 1 AS documents, "
+        "coalesce(g.review, 'unreviewed') AS review, "
+        "m.event_id AS group_id FROM events e "
+        "LEFT JOIN event_mentions m ON m.mention_id = e.event_id "
+        "LEFT JOIN event_groups g ON g.event_id = m.event_id",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 
 
 def _ensure_ledger(con: duckdb.DuckDBPyConnection) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -19,14 +19,25 @@ Epistemic = Annotated[
     list[str] | None,
     Query(description="Statuses to keep (repeatable; default asserted,reported; 'all')."),
 ]
+Count = Annotated[
+    Literal["events", "mentions"],
+    Query(description="events (each act once) or mentions (every coded sentence)."),
+]
+Reviewed = Annotated[bool, Query(description="Only events an analyst accepted or corrected.")]
 
 
 @router.get("/dyad", response_model=DyadOut)
 def dyad(
-    ws: AnalysisDep, a: Actor, b: Actor, by: Period = "year", epistemic: Epistemic = None
+    ws: AnalysisDep,
+    a: Actor,
+    b: Actor,
+    by: Period = "year",
+    epistemic: Epistemic = None,
+    count: Count = "events",
+    reviewed: Reviewed = False,
 ) -> dict[str, Any]:
     """Events between A and B per period and direction: counts by QuadClass, Goldstein."""
-    return dyad_json(ws, a, b, by=by, epistemic=epistemic)
+    return dyad_json(ws, a, b, by=by, epistemic=epistemic, count=count, reviewed=reviewed)
 
 
 @router.get("/triangle", response_model=TriangleOut)
@@ -43,6 +54,8 @@ def triangle(
     window: Annotated[
         int, Query(ge=1, le=50, description="Periods pooled for each sign (1: the period).")
     ] = 1,
+    count: Count = "events",
+    reviewed: Reviewed = False,
 ) -> dict[str, Any]:
     """The A-B-C triangle per period: dyad signs, Dittmer's pattern, balance, flips."""
     return triangle_json(
@@ -56,6 +69,8 @@ def triangle(
         symmetric=symmetric,
         epistemic=epistemic,
         window=window,
+        count=count,
+        reviewed=reviewed,
     )
 
 
@@ -79,6 +94,10 @@ def changes(
     by: Period = "month",
     penalty: Annotated[float, Query(gt=0)] = 2.0,
     epistemic: Epistemic = None,
+    count: Count = "events",
+    reviewed: Reviewed = False,
 ) -> dict[str, Any]:
     """Change points in the A-B mean-Goldstein series (PELT), with the events near each."""
-    return changes_json(ws, a, b, by=by, penalty=penalty, epistemic=epistemic)
+    return changes_json(
+        ws, a, b, by=by, penalty=penalty, epistemic=epistemic, count=count, reviewed=reviewed
+    )

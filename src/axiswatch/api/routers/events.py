@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -25,6 +25,17 @@ def events(
     epistemic: Annotated[str | None, Query(description="asserted, reported, ...")] = None,
     document_id: Annotated[str | None, Query(description="Events of one document.")] = None,
     limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
+    count: Annotated[
+        Literal["events", "mentions"],
+        Query(description="events (each act once) or mentions (every coded sentence)."),
+    ] = "events",
+    review: Annotated[
+        str | None,
+        Query(description="unreviewed, accepted, corrected, rejected, reviewed or any."),
+    ] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="Only events at least this sure.")
+    ] = None,
 ) -> dict[str, Any]:
     """Stored events matching every filter given, in date order."""
     flt = event_filter(
@@ -36,6 +47,9 @@ def events(
         epistemic=epistemic,
         document_id=document_id,
         limit=limit,
+        count=count,
+        review=review,
+        min_confidence=min_confidence,
     )
     return list_events(ws, flt)
 

@@ -1,0 +1,1 @@
+"""Events from mentions, and the analysts' reviews over them."""
