@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
 
-from axiswatch.cli.extract import event_to_guide_json
+from axiswatch.evaluation.guide import guide_row
 from axiswatch.extract.pipeline import Extractor, SourceText
 from axiswatch.ingest.documents import build_document
 
@@ -66,7 +66,7 @@ def extract(extractor: Extractor, docs: list[Path], out: Path) -> list[dict]:
     for path in docs:
         document, _ = build_document(path)
         source = SourceText.of(document, path.name)
-        rows.extend(event_to_guide_json(ev) for ev in extractor.extract_one(source))
+        rows.extend(guide_row(ev) for ev in extractor.extract_one(source))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     return rows

@@ -30,7 +30,7 @@ from types import ModuleType
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from axiswatch.cli.extract import event_to_guide_json
+from axiswatch.evaluation.guide import guide_row
 from axiswatch.extract.pairs import Candidate, PairModel
 from axiswatch.extract.pipeline import Extractor, SourceText
 from axiswatch.ingest.documents import build_document
@@ -95,7 +95,7 @@ def fit(rows: list[tuple[str, dict[str, float], int]], c: float) -> tuple[dict, 
 def predict(extractor: Extractor, texts: dict[str, SourceText], names: list[str]) -> list[dict]:
     rows = []
     for name in names:
-        rows.extend(event_to_guide_json(ev) for ev in extractor.extract_one(texts[name]))
+        rows.extend(guide_row(ev) for ev in extractor.extract_one(texts[name]))
     return rows
 
 

@@ -18,6 +18,7 @@ from axiswatch.cli import events as events_cli
 from axiswatch.cli import imports as imports_cli
 from axiswatch.cli import review as review_cli
 from axiswatch.cli.demo import demo_cmd
+from axiswatch.cli.evaluate import eval_cmd, export_gold_cmd
 from axiswatch.cli.extract import extract_cmd, reextract_cmd
 from axiswatch.cli.ingest import ingest_cmd
 from axiswatch.cli.options import DbOption, set_root_db
@@ -72,7 +73,9 @@ imports_cli.app.command("gdelt")(eventdata_cli.gdelt_cmd)
 imports_cli.app.command("icews")(eventdata_cli.icews_cmd)
 imports_cli.app.command("polecat")(eventdata_cli.polecat_cmd)
 app.add_typer(imports_cli.app, name="import")
+eventdata_cli.export_app.command("gold")(export_gold_cmd)
 app.add_typer(eventdata_cli.export_app, name="export")
+app.command("eval")(eval_cmd)
 app.command("verify")(verify_cmd)
 app.command("claims")(claims_cli.claims_cmd)
 app.command("hypotheses")(claims_cli.hypotheses_cmd)

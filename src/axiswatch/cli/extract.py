@@ -7,52 +7,18 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar
 from axiswatch.errors import IngestError, InputError
+from axiswatch.evaluation.guide import guide_row
 from axiswatch.ingest.documents import build_document, iter_candidate_files
-from axiswatch.model import Event
 
 if TYPE_CHECKING:
     from axiswatch.extract.pipeline import SourceText
-
-GUIDE_FIELDS = (
-    "id",
-    "doc",
-    "sentence",
-    "trigger",
-    "date_start",
-    "date_end",
-    "date_from_context",
-    "source",
-    "source_person",
-    "target",
-    "target_person",
-    "event_type",
-    "mode",
-    "cameo",
-    "location",
-    "epistemic",
-    "start_char",
-    "end_char",
-    "confidence",
-    "rule",
-)
-
-
-def event_to_guide_json(event: Event) -> dict[str, Any]:
-    """An event with the annotation guide's field names (id, doc, sentence, ...)."""
-    row = event.to_dict()
-    row["id"] = event.event_id
-    return {k: row.get(k) for k in GUIDE_FIELDS} | {
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "why": event.why,
-    }
 
 
 def iter_jsonl_sources(path: str) -> Iterator[SourceText]:
@@ -81,7 +47,8 @@ def iter_jsonl_sources(path: str) -> Iterator[SourceText]:
         yield SourceText(str(row["id"]), str(row["text"]), None, date)
 
 
-def _file_sources(paths: list[str]) -> Iterator[SourceText]:
+def file_sources(paths: list[str]) -> Iterator[SourceText]:
+    """The readable files under the paths as extraction sources; the others are reported."""
     from axiswatch.extract.pipeline import SourceText
 
     found = iter_candidate_files(paths)
@@ -114,14 +81,14 @@ def extract_cmd(
         raise InputError(f"--format {fmt!r}: choose jsonl or json")
     if not paths and not jsonl_in:
         raise InputError("nothing to extract: give files or folders, or --jsonl-in FILE")
-    sources = list(iter_jsonl_sources(jsonl_in)) if jsonl_in else list(_file_sources(paths or []))
+    sources = list(iter_jsonl_sources(jsonl_in)) if jsonl_in else list(file_sources(paths or []))
     from axiswatch.extract.pipeline import Extractor
 
     extractor = Extractor(keep_undated=undated)
     rows = []
     with progress_bar("extracting", enabled=sys.stderr.isatty()) as update:
         for event in extractor.extract(sources, progress=update):
-            row = event_to_guide_json(event)
+            row = guide_row(event)
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:

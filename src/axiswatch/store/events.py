@@ -170,6 +170,16 @@ def read_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     return [_to_event(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
 
 
+def read_mentions(con: duckdb.DuckDBPyConnection) -> list[Event]:
+    """Every extracted mention as the extractor coded it (no review applied), in text order."""
+    cur = con.execute(
+        f"SELECT {', '.join(_EVENT_FIELDS)} FROM events WHERE origin = 'extracted' "
+        "ORDER BY document_id, start_char, event_id"
+    )
+    names = [d[0] for d in cur.description]
+    return [_to_event(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
+
+
 def read_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Event:
     """One event by its id, or one mention by its id."""
     row = None
