@@ -9,6 +9,7 @@ PATHS = {
     "/api/documents/{document_id}",
     "/api/events",
     "/api/events/{event_id}",
+    "/api/events/{event_id}/review",
     "/api/actors",
     "/api/actors/resolve",
     "/api/actors/{actor_id}",

@@ -13,7 +13,15 @@ from fastapi.staticfiles import StaticFiles
 from axiswatch import __version__
 from axiswatch.api.errors import install_error_handlers
 from axiswatch.api.limits import BodyLimit
-from axiswatch.api.routers import actors, analyses, claims, documents, events, ingest
+from axiswatch.api.routers import (
+    actors,
+    analyses,
+    claims,
+    documents,
+    events,
+    ingest,
+    review,
+)
 from axiswatch.api.state import DEFAULT_MAX_BODY, AppState, resolve_token
 from axiswatch.web.routes import STATIC_DIR, render_error
 from axiswatch.web.routes import router as web_router
@@ -50,7 +58,7 @@ def create_app(
     )
     app.state.axiswatch = state
     install_error_handlers(app, html=render_error)
-    for module in (documents, events, actors, claims, analyses, ingest):
+    for module in (documents, events, actors, claims, analyses, ingest, review):
         app.include_router(module.router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

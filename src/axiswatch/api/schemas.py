@@ -61,6 +61,11 @@ class EventOut(Open):
     location: str | None = None
     epistemic: str
     confidence: float | None = None
+    mentions: int | None = Field(None, description="Sentences (or publisher mentions) behind it.")
+    documents: int | None = Field(None, description="Documents its mentions come from.")
+    review: str | None = Field(
+        None, description="unreviewed, accepted, corrected or rejected (mentions: their event's)."
+    )
     rule: str | None = None
     why: dict[str, Any] = Field(default_factory=dict)
     links: dict[str, str | None] = Field(default_factory=dict)
@@ -107,6 +112,13 @@ class EventDetail(BaseModel):
     event: EventOut
     evidence: Evidence
     document: DocumentSummary | None
+    mentions: list[Open] = Field(
+        default_factory=list,
+        description="The coded sentences of this event, each with why it joined.",
+    )
+    reviews: list[Open] = Field(
+        default_factory=list, description="Its review history, oldest first."
+    )
 
 
 class DocumentList(BaseModel):
