@@ -19,12 +19,24 @@ from axiswatch.api.evidence import (
     list_documents,
     list_events,
 )
+from axiswatch.errors import InputError
 from axiswatch.model import EPISTEMIC_VALUES
 from axiswatch.web.marks import Span, mark_text, mark_trigger
 from axiswatch.workspace import Workspace
 
 TIMELINE_LIMIT = 500
-TIMELINE_FIELDS: tuple[str, ...] = ("actor", "dyad", "type", "since", "until", "epistemic")
+TIMELINE_FIELDS: tuple[str, ...] = (
+    "actor",
+    "dyad",
+    "type",
+    "since",
+    "until",
+    "epistemic",
+    "count",
+    "review",
+    "min_confidence",
+)
+REVIEW_CHOICES = ("unreviewed", "accepted", "corrected", "rejected", "reviewed", "any")
 
 
 def when(row: dict[str, Any]) -> str:
@@ -73,6 +85,9 @@ def timeline_page(ws: Workspace, values: dict[str, str | None], limit: int | Non
         until=values.get("until"),
         epistemic=values.get("epistemic"),
         limit=shown + 1,
+        count=values.get("count"),
+        review=values.get("review"),
+        min_confidence=_confidence(values.get("min_confidence")),
     )
     found = list_events(ws, flt)["events"]
     params = {k: values.get(k) for k in TIMELINE_FIELDS}
@@ -84,8 +99,22 @@ def timeline_page(ws: Workspace, values: dict[str, str | None], limit: int | Non
         "events": [event_view(e) for e in found[:shown]],
         "event_types": EVENT_TYPES,
         "epistemic_values": EPISTEMIC_VALUES,
+        "review_choices": REVIEW_CHOICES,
         "json_url": "/api/events" + query_string({**params, "limit": limit}),
     }
+
+
+def _confidence(value: str | None) -> float | None:
+    """The min_confidence parameter as a number from 0 to 1; InputError names it."""
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise InputError(f"min_confidence={value!r}: give a number from 0 to 1")
+    return number
 
 
 def event_page(ws: Workspace, event_id: str) -> dict[str, Any]:
@@ -97,6 +126,9 @@ def event_page(ws: Workspace, event_id: str) -> dict[str, Any]:
         "event": event,
         "evidence": detail["evidence"],
         "document": detail["document"],
+        "mentions": detail["mentions"],
+        "reviews": detail["reviews"],
+        "reviewable": event["origin"] == "extracted",
         "json_url": detail["event"]["links"]["self"],
     }
 

@@ -86,6 +86,9 @@ def timeline(
     since: Text = None,
     until: Text = None,
     epistemic: Text = None,
+    count: Text = None,
+    review: Text = None,
+    min_confidence: Text = None,
     limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
 ) -> Response:
     """Events with their sentences, filtered by the GET form."""
@@ -96,6 +99,9 @@ def timeline(
         "since": since,
         "until": until,
         "epistemic": epistemic,
+        "count": count,
+        "review": review,
+        "min_confidence": min_confidence,
     }
     return render(request, "timeline.html", timeline_page(ws, values, limit))
 

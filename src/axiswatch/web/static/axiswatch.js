@@ -31,4 +31,57 @@
       Array.prototype.forEach.call(form.elements, function (el) { el.disabled = false; });
     }, 0);
   });
+
+  // Review: accept or reject an event through the API, with the write token typed once
+  // per tab. The widgets stay hidden without this script (the CLI does the same job).
+  var TOKEN_KEY = "axiswatch-write-token";
+
+  function tokenField() { return document.getElementById("review-token"); }
+
+  function setup() {
+    var widgets = document.querySelectorAll(".review[data-event]");
+    if (!widgets.length) { return; }
+    document.querySelectorAll(".review-token").forEach(function (p) { p.hidden = false; });
+    var field = tokenField();
+    if (field) {
+      field.value = window.sessionStorage.getItem(TOKEN_KEY) || "";
+      field.addEventListener("change", function () {
+        window.sessionStorage.setItem(TOKEN_KEY, field.value);
+      });
+    }
+    widgets.forEach(function (w) { w.hidden = false; });
+  }
+
+  function send(widget, action) {
+    var field = tokenField();
+    var token = field ? field.value.trim() : "";
+    var status = widget.querySelector("[data-role=status]");
+    var message = widget.querySelector("[data-role=message]");
+    var headers = { "Content-Type": "application/json" };
+    if (token) { headers.Authorization = "Bearer " + token; }
+    message.textContent = "saving…";
+    fetch("/api/events/" + encodeURIComponent(widget.dataset.event) + "/review", {
+      method: "POST",
+      headers: headers,
+      body: JSON.stringify({ action: action, reviewer: "workbench" })
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (result) {
+      if (!result.ok) {
+        message.textContent = (result.body.error && result.body.error.message) || "refused";
+        return;
+      }
+      var now = result.body.event.review;
+      status.textContent = now;
+      status.className = "review-status rv-" + now;
+      message.textContent = "saved";
+    }).catch(function () { message.textContent = "the server did not answer"; });
+  }
+
+  document.addEventListener("DOMContentLoaded", setup);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".review button[data-action]") : null;
+    if (!button) { return; }
+    send(button.closest(".review"), button.dataset.action);
+  });
 })();
