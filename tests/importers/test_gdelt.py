@@ -119,8 +119,13 @@ def test_one_event_mapped_to_every_column(con: duckdb.DuckDBPyConnection) -> Non
         "sentence": None,
         "document_id": None,
         "rule": "import:gdelt",
+        "mentions": 4,
     }
     assert {k: row[k] for k in expected} == expected
+    grouped = con.execute(
+        "SELECT mentions, documents, review FROM grouped_events WHERE event_id = 'gdelt:900001'"
+    ).fetchall()
+    assert grouped == [(4, 1, "unreviewed")]  # its own event, with the publisher's count
     assert str(row["day_start"]) == str(row["day_end"]) == "2019-06-05"
     assert row["why"] == {
         "actor1": "CHNGOV",

@@ -48,6 +48,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "epistemic",
     "rule",
     "why",
+    "mentions",
 )
 """The ``events`` columns an import writes (plus ``created_at``); the others stay null."""
 

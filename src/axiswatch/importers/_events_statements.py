@@ -119,6 +119,7 @@ class BatchStatements:
             "epistemic": "'reported'",
             "rule": lit(f"import:{self.kind}"),
             "why": c["why"],
+            "mentions": c.get("mentions", "CAST(NULL AS INTEGER)"),
         }
         assert tuple(select) == EVENT_COLUMNS
         columns = ", ".join(f"{expr} AS {name}" for name, expr in select.items())

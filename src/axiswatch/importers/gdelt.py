@@ -116,6 +116,7 @@ class GdeltFormat:
             "a1_country": v("Actor1CountryCode"),
             "a2_code": v("Actor2Code"),
             "a2_country": v("Actor2CountryCode"),
+            "n_mentions": v("NumMentions"),
             "block1": "coalesce(a1_country, left(a1_code, 3))",
             "block2": "coalesce(a2_country, left(a2_code, 3))",
         }
@@ -169,6 +170,7 @@ class GdeltFormat:
             "quad_class": "try_cast(p.quad_raw AS INTEGER)",
             "goldstein": q.score("p.gold_raw"),
             "location": q.value(layout, "ActionGeo_FullName", "p"),
+            "mentions": "try_cast(p.n_mentions AS INTEGER)",
             "why": "json_object(" + ", ".join(f"{q.lit(k)}, {e}" for k, e in why.items()) + ")",
         }
         return EventMapping(derived, checks, columns, joins)
