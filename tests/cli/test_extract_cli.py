@@ -91,7 +91,7 @@ def test_ingest_then_events_timeline_and_why(tmp_path: Path) -> None:
     )
     why = runner.invoke(app, ["events", "show", listed[0]["event_id"], "--why", "--db", db])
     timeline = runner.invoke(app, ["timeline", "--db", db])
-    assert "2 events extracted" in ingest.stderr
+    assert "2 event mentions extracted; the workspace holds 2 events" in ingest.stderr
     assert [e["event_type"] for e in listed] == ["SANCTION", "CONSULT"]  # 2016 before 2016-05
     assert [e["target"] for e in dyad] == ["PRK"]
     assert re.search(r"rule: (trigger|cameo_dictionary):", why.stdout)

@@ -33,7 +33,10 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
         out(f"   {d.document_id[:12]}  {when}  {d.words:>4} words  {d.title}\n")
     out(f"{result.documents} documents stored.\n")
     types = ", ".join(f"{t} {n}" for t, n in result.by_type.items())
-    out(f"2. extracted {result.events} dated events with evidence: {types}\n")
+    out(
+        f"2. extracted {result.mentions} event mentions with evidence; one act reported in "
+        f"several sentences counts once: {result.events} events: {types}\n"
+    )
     out("   busiest dyads: " + ", ".join(f"{d} {n}" for d, n in result.dyads) + "\n")
     out(f"3. the {'–'.join(TRIANGLE)} triangle by year (sign of each dyad, Dittmer pattern):\n")
     for period in result.triangle:
@@ -43,7 +46,11 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
         out(f"   {period['period']}: {signs}  -> {period['configuration']}\n")
     out("4. RUS–PRK events by year (both directions, mean Goldstein):\n")
     for row in result.dyad:
-        out(f"   {row['period']}: {row['n_events']} events, {row['goldstein_mean']:+.2f}\n")
+        out(
+            f"   {row['period']}: {_count(row['n_events'], 'event')} "
+            f"({_count(row['n_mentions'], 'mention')}), "
+            f"{row['goldstein_mean']:+.2f}\n"
+        )
     latest = [
         r
         for r in result.alignment
@@ -82,3 +89,8 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
 def _sign(sign: int | None) -> str:
     """+, - or 0 for a dyad's sign; ? when too few events decide it."""
     return {1: "+", -1: "-", 0: "0"}.get(sign, "?") if sign is not None else "?"
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 event", "2 events"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -41,8 +41,9 @@ def _gather_paths(paths: list[str], from_list: str | None) -> list[str]:
     return gathered
 
 
-def report_ingest(report: IngestReport) -> None:
-    """One line per failed file, then the summary; all on stderr."""
+def report_ingest(report: IngestReport, events_held: int | None = None) -> None:
+    """One line per failed file, then the summary (with the workspace's event count when
+    given: mentions of one act count once); all on stderr."""
     for outcome in report.failed:
         sys.stderr.write(f"error: {outcome.path}: {outcome.reason}\n")
     for outcome in report.outcomes:
@@ -55,10 +56,11 @@ def report_ingest(report: IngestReport) -> None:
             say(f"unchanged: {outcome.path} is already stored as {outcome.document_id[:12]}")
     if report.skipped:
         say(f"skipped {len(report.skipped)} file(s) with unknown suffixes in folders")
-    events = sum(o.events or 0 for o in report.outcomes)
+    mentions = sum(o.events or 0 for o in report.outcomes)
     say(
         f"ingested: {report.count('added')} added, {report.count('unchanged')} unchanged, "
-        f"{report.count('failed')} failed; {events} events extracted"
+        f"{report.count('failed')} failed; {mentions} event mentions extracted"
+        + (f"; the workspace holds {events_held} events" if events_held is not None else "")
     )
 
 
@@ -92,6 +94,7 @@ def ingest_cmd(
         report = ws.ingest(
             targets, title=title, published=date, extract=not no_extract, progress=update
         )
+        held = ws.event_count()
     if fmt is not OutputFormat.table:
         rows = [
             {
@@ -104,6 +107,6 @@ def ingest_cmd(
             for o in report.outcomes
         ]
         render_rows(rows, ["path", "status", "document_id", "title", "reason"], fmt)
-    report_ingest(report)
+    report_ingest(report, held)
     if report.failed or any(o.extract_error for o in report.outcomes):
         raise typer.Exit(1)

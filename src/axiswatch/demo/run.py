@@ -29,6 +29,7 @@ class DemoResult:
     ingest: IngestReport
     documents: int
     events: int
+    mentions: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
     dyads: list[tuple[str, int]] = field(default_factory=list)
     triangle: list[dict[str, Any]] = field(default_factory=list)
@@ -87,10 +88,11 @@ def run_demo(
         ingest=report,
         documents=len(ws.documents()),
         events=len(events),
+        mentions=sum(e.mentions or 1 for e in events),
         by_type=dict(Counter(e.event_type for e in events).most_common()),
         dyads=dyads.most_common(5),
         triangle=triangle,
-        dyad=both[["period", "n_events", "goldstein_mean"]].to_dict("records"),
+        dyad=both[["period", "n_events", "n_mentions", "goldstein_mean"]].to_dict("records"),
         alignment=[] if alignment is None else alignment.to_dict("records"),
         charts=charts,
         claims=len(ws.claims()),
