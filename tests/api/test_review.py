@@ -86,3 +86,13 @@ def test_reviews_need_the_token(writable: TestClient, client: TestClient) -> Non
         writable.post(f"/api/events/{hosted}/review", json={"action": "accept"}).status_code == 401
     )
     assert client.post(f"/api/events/{hosted}/review", json={"action": "accept"}).status_code == 403
+
+
+def test_network_counts_events_and_reviewed_ones(writable: TestClient) -> None:
+    edges = writable.get("/api/network").json()["edges"]
+    assert all(e["mentions"] >= e["n"] for e in edges)
+    assert writable.get("/api/network", params={"reviewed": True}).json()["edges"] == []
+    hosted = _event_id(writable, "hosted")
+    writable.post(f"/api/events/{hosted}/review", json={"action": "accept"}, headers=AUTH)
+    [edge] = writable.get("/api/network", params={"reviewed": True}).json()["edges"]
+    assert (edge["a"], edge["b"], edge["n"]) == ("CHN", "RUS", 1)

@@ -167,7 +167,7 @@ def group_mentions(
         for key in keys:
             split_of[key] = review_id
     groups: list[Group] = []
-    by_class: dict[tuple[str, ...], list[Group]] = {}
+    by_class: dict[tuple[tuple[str, ...], int], list[Group]] = {}  # (class, year) -> groups
     split_groups: dict[str, Group] = {}
     for m in pending:
         if m.key in split_of:
@@ -184,8 +184,13 @@ def group_mentions(
             grp = Group(_group_id(_seed(m, True)), [m], ["alone: undated or a span over a year"])
             groups.append(grp)
             continue
+        assert m.day_start is not None and m.day_end is not None
+        years = range(m.day_start.year - 1, m.day_end.year + 1)  # a span may start the year before
         candidates = [
-            g for g in by_class.get(identity(m), []) if all(_contains(m, x) for x in g.mentions)
+            g
+            for year in years
+            for g in by_class.get((identity(m), year), [])
+            if all(_contains(m, x) for x in g.mentions)
         ]
         if candidates:
             grp = max(candidates, key=lambda g: len(g.mentions))
@@ -197,7 +202,7 @@ def group_mentions(
             )
             continue
         grp = Group(_group_id(_seed(m, False)), [m], ["first mention"])
-        by_class.setdefault(identity(m), []).append(grp)
+        by_class.setdefault((identity(m), m.day_start.year), []).append(grp)
         groups.append(grp)
     groups = _merged(groups, merges)
     return _unique_ids(groups)

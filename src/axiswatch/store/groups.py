@@ -18,18 +18,6 @@ from axiswatch.review.grouping import Group, Mention, group_mentions, mention_ke
 from axiswatch.review.reviews import apply_changes, verdict
 from axiswatch.store.reviews import read_reviews
 
-GROUP_EXTRA = ("documents", "review", "reviewer", "reviewed_at")
-"""Columns of ``event_groups`` beyond those of ``events``."""
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    rows = con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-        "ORDER BY ordinal_position",
-        [table],
-    ).fetchall()
-    return [r[0] for r in rows]
-
 
 def key_of(row: dict[str, Any]) -> str:
     """The review key of one stored mention row."""
@@ -66,58 +54,121 @@ def _precision(date: str | None) -> str | None:
     return {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
 
 
-def _group_row(group: Group, rows: dict[str, dict[str, Any]], reviews: list) -> dict[str, Any]:
-    out = dict(rows[group.first.event_id])
-    out["event_id"] = group.group_id
-    out["mentions"] = len(group.mentions)
-    out["documents"] = len(group.documents)
-    out["epistemic"] = group.epistemic
-    confidences = [m.confidence for m in group.mentions if m.confidence is not None]
-    out["confidence"] = max(confidences) if confidences else None
+_GROUPING_COLUMNS = (
+    "event_id",
+    "document_id",
+    "start_char",
+    "end_char",
+    "source",
+    "target",
+    "event_type",
+    "epistemic",
+    "day_start",
+    "day_end",
+    "precision",
+    "date_start",
+    "confidence",
+)
+
+
+def _summary(group: Group, reviews: list) -> dict[str, Any]:
+    """One group's own columns (the rest is copied from its first mention in SQL)."""
     found = verdict(reviews, group.keys)
-    out = apply_changes(out, found.changes)
-    out["review"] = found.status
-    out["reviewer"] = found.reviewer
-    out["reviewed_at"] = found.reviewed_at
-    out["_covered"] = found.covered
-    return out
+    confidences = [m.confidence for m in group.mentions if m.confidence is not None]
+    return {
+        "group_id": group.group_id,
+        "first_id": group.first.event_id,
+        "mentions": len(group.mentions),
+        "documents": len(group.documents),
+        "epistemic": group.epistemic,
+        "confidence": max(confidences) if confidences else None,
+        "review": found.status,
+        "reviewer": found.reviewer,
+        "reviewed_at": found.reviewed_at,
+        "_changes": found.changes,
+        "_covered": found.covered,
+    }
 
 
 def regroup(con: duckdb.DuckDBPyConnection) -> int:
-    """Rebuild the events from every extracted mention and every review; returns their number."""
-    cur = con.execute("SELECT * FROM events WHERE origin = 'extracted'")
+    """Rebuild the events from every extracted mention and every review; returns their number.
+
+    Grouping is decided in Python (review.grouping); the rows are then written by SQL, each
+    event a copy of its first mention with its own counts, status and review, so the cost
+    stays near one pass over the mentions.
+    """
+    import pandas as pd
+
+    cur = con.execute(
+        f"SELECT {', '.join(_GROUPING_COLUMNS)} FROM events WHERE origin = 'extracted'"
+    )
     names = [d[0] for d in cur.description]
-    rows = {r[0]: dict(zip(names, r, strict=True)) for r in cur.fetchall()}
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     reviews = read_reviews(con)
     merges = [(r.review_id, set(r.mention_keys)) for r in reviews if r.action == "merge"]
     splits = [(r.review_id, set(r.mention_keys)) for r in reviews if r.action == "split"]
-    groups = group_mentions((_mention(r) for r in rows.values()), merges=merges, splits=splits)
-    group_rows = [_group_row(g, rows, reviews) for g in groups]
-    columns = _columns(con, "event_groups")
-    members = [
-        (m.event_id, g.group_id, m.key, reason, m.key in row["_covered"])
-        for g, row in zip(groups, group_rows, strict=True)
-        for m, reason in zip(g.mentions, g.reasons, strict=True)
-    ]
+    groups = group_mentions((_mention(r) for r in rows), merges=merges, splits=splits)
+    summaries = [_summary(g, reviews) for g in groups]
+    members = pd.DataFrame(
+        [
+            (m.event_id, g.group_id, m.key, reason, m.key in summary["_covered"])
+            for g, summary in zip(groups, summaries, strict=True)
+            for m, reason in zip(g.mentions, g.reasons, strict=True)
+        ],
+        columns=["mention_id", "event_id", "mention_key", "reason", "reviewed"],
+    )
+    heads = pd.DataFrame(
+        [{k: v for k, v in s.items() if not k.startswith("_")} for s in summaries],
+        columns=[
+            "group_id", "first_id", "mentions", "documents", "epistemic", "confidence",
+            "review", "reviewer", "reviewed_at",
+        ],
+    )  # fmt: skip
+    heads["reviewed_at"] = pd.to_datetime(heads["reviewed_at"])
+    corrected = [(s["group_id"], s["_changes"]) for s in summaries if s["_changes"]]
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM event_groups")
         con.execute("DELETE FROM event_mentions")
-        if group_rows:
-            marks = ", ".join("?" for _ in columns)
-            con.executemany(
-                f"INSERT INTO event_groups ({', '.join(columns)}) VALUES ({marks})",
-                [[_cell(row.get(c)) for c in columns] for row in group_rows],
-            )
-            con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?)", members)
+        con.register("_aw_heads", heads)
+        con.register("_aw_members", members)
+        con.execute(
+            "INSERT INTO event_groups BY NAME SELECT e.* REPLACE ("
+            "h.group_id AS event_id, h.mentions AS mentions, h.epistemic AS epistemic, "
+            "h.confidence AS confidence), h.documents, h.review, h.reviewer, "
+            "CAST(h.reviewed_at AS TIMESTAMP) AS reviewed_at "
+            "FROM _aw_heads h JOIN events e ON e.event_id = h.first_id"
+        )
+        con.execute("INSERT INTO event_mentions BY NAME SELECT * FROM _aw_members")
+        for group_id, changes in corrected:
+            _correct(con, group_id, changes)
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.unregister("_aw_heads")
+        con.unregister("_aw_members")
     con.execute("COMMIT")
-    return len(group_rows)
+    return len(groups)
+
+
+def _correct(con: duckdb.DuckDBPyConnection, group_id: str, changes: dict[str, Any]) -> None:
+    """Apply an analyst's corrections to one stored event."""
+    cur = con.execute("SELECT * FROM event_groups WHERE event_id = ?", [group_id])
+    names = [d[0] for d in cur.description]
+    row = dict(zip(names, cur.fetchone(), strict=True))
+    fixed = apply_changes(row, changes)
+    changed = [k for k in names if k in fixed and fixed[k] != row[k]]
+    if changed:
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        con.execute(
+            f"UPDATE event_groups SET {sets} WHERE event_id = ?",
+            [_cell(fixed[k]) for k in changed] + [group_id],
+        )
 
 
 def _cell(value: Any) -> Any:
+    """A Python value as DuckDB takes it (dicts as JSON text)."""
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -52,6 +52,20 @@ def network(
     since: str | None = None,
     until: str | None = None,
     epistemic: str | None = None,
+    count: Annotated[
+        Literal["events", "mentions"],
+        Query(description="events (each act once) or mentions (every coded sentence)."),
+    ] = "events",
+    reviewed: Annotated[
+        bool, Query(description="Only events an analyst accepted or corrected.")
+    ] = False,
 ) -> dict[str, Any]:
     """Actors and the pairs with events between them (the twin of /network and /map)."""
-    return actor_graph(ws, event_filter(since=since, until=until, epistemic=epistemic))
+    flt = event_filter(
+        since=since,
+        until=until,
+        epistemic=epistemic,
+        count=count,
+        review="reviewed" if reviewed else None,
+    )
+    return actor_graph(ws, flt)
