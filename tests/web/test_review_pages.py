@@ -86,3 +86,29 @@ def test_event_page_reject_takes_it_off_the_timeline(page, server) -> None:
     page.goto(f"{base}/timeline?actor=CHN&review=rejected")
     assert int(page.inner_text("#event-count")) == 1
     assert _unexpected(errors) == []
+
+
+def test_event_page_correction_form(page, server) -> None:
+    page, errors, _ = page
+    base, _sample = server
+    page.goto(f"{base}/timeline?actor=CHN&type=ACCUSE")
+    page.locator("#timeline a.evidence-link").first.click()
+    page.fill("#review-token", TOKEN)
+    page.locator("#review-token").dispatch_event("change")
+    form = page.locator("form.review-edit")
+    form.locator("[name=event_type]").select_option("THREATEN")
+    form.locator("[name=date_start]").fill("2020-03")
+    form.locator("[name=date_end]").fill("2020-03")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert page.locator(".event-head .type").inner_text() == "THREATEN"
+    assert page.locator(".review [data-role=status]").inner_text() == "corrected"
+    assert "event_type" in page.inner_text("#reviews")
+    form = page.locator("form.review-edit")
+    form.locator("[name=target]").fill("XXX")
+    form.locator("button[type=submit]").click()
+    message = form.locator("[data-role=message]")
+    page.wait_for_function(
+        "el => el.textContent.includes('no such actor')", arg=message.element_handle()
+    )
+    assert [e for e in errors if "status of 400" not in e] == []

@@ -129,6 +129,8 @@ def event_page(ws: Workspace, event_id: str) -> dict[str, Any]:
         "mentions": detail["mentions"],
         "reviews": detail["reviews"],
         "reviewable": event["origin"] == "extracted",
+        "event_types": [t for t in EVENT_TYPES if t != "OTHER"],
+        "epistemic_values": EPISTEMIC_VALUES,
         "json_url": detail["event"]["links"]["self"],
     }
 

@@ -50,33 +50,60 @@
       });
     }
     widgets.forEach(function (w) { w.hidden = false; });
+    document.querySelectorAll("form.review-edit").forEach(function (f) { f.hidden = false; });
   }
 
-  function send(widget, action) {
+  function post(eventId, body, message, done) {
     var field = tokenField();
     var token = field ? field.value.trim() : "";
-    var status = widget.querySelector("[data-role=status]");
-    var message = widget.querySelector("[data-role=message]");
     var headers = { "Content-Type": "application/json" };
     if (token) { headers.Authorization = "Bearer " + token; }
+    body.reviewer = "workbench";
     message.textContent = "saving…";
-    fetch("/api/events/" + encodeURIComponent(widget.dataset.event) + "/review", {
+    fetch("/api/events/" + encodeURIComponent(eventId) + "/review", {
       method: "POST",
       headers: headers,
-      body: JSON.stringify({ action: action, reviewer: "workbench" })
+      body: JSON.stringify(body)
     }).then(function (response) {
-      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      return response.json().then(function (json) { return { ok: response.ok, body: json }; });
     }).then(function (result) {
       if (!result.ok) {
         message.textContent = (result.body.error && result.body.error.message) || "refused";
         return;
       }
-      var now = result.body.event.review;
-      status.textContent = now;
-      status.className = "review-status rv-" + now;
       message.textContent = "saved";
+      done(result.body);
     }).catch(function () { message.textContent = "the server did not answer"; });
   }
+
+  function send(widget, action) {
+    var status = widget.querySelector("[data-role=status]");
+    post(widget.dataset.event, { action: action }, widget.querySelector("[data-role=message]"),
+      function (body) {
+        var now = body.event.review;
+        status.textContent = now;
+        status.className = "review-status rv-" + now;
+      });
+  }
+
+  // The correction form sends only the fields that were changed.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("review-edit")) { return; }
+    event.preventDefault();
+    var changes = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name && el.value !== el.defaultValue && !(el.tagName === "SELECT" &&
+          el.options[el.selectedIndex].defaultSelected)) {
+        changes[el.name] = el.value.trim();
+      }
+    });
+    var message = form.querySelector("[data-role=message]");
+    if (!Object.keys(changes).length) { message.textContent = "nothing changed"; return; }
+    post(form.dataset.event, { action: "edit", changes: changes }, message, function () {
+      window.location.reload();
+    });
+  });
 
   document.addEventListener("DOMContentLoaded", setup);
   document.addEventListener("click", function (event) {
