@@ -35,3 +35,23 @@ def test_demo_cmd_builds_workspace_and_reruns(tmp_path: Path) -> None:
     assert f"{n} added, 0 unchanged, 0 failed" in first.stdout
     assert f"0 added, {n} unchanged" in second.stdout
     assert f"{n} documents stored." in second.stdout
+
+
+def test_demo_counts_an_act_reported_twice_once(tmp_path: Path) -> None:
+    import axiswatch
+    from axiswatch.store.events import EventFilter
+
+    db = tmp_path / "demo.duckdb"
+    assert runner.invoke(app, ["demo", "--db", str(db)]).exit_code == 0
+    with axiswatch.open(db) as ws:
+        events = ws.events(EventFilter(dyad=("PRK", "CHN")))
+        mentions = ws.events(EventFilter(dyad=("PRK", "CHN"), count="mentions"))
+        june = [e for e in events if e.date_start == "2018-06-19"]
+        periods = ws.triangle_periods("CHN", "RUS", "PRK", by="year")
+    assert [(e.event_type, e.mentions) for e in june] == [("CONSULT", 2)]
+    assert len(mentions) == sum(e.mentions for e in events) > len(events)
+    [y2018] = [p for p in periods if p["period"] == "2018"]
+    [prk_chn] = [d for d in y2018["dyads"] if d["dyad"] == "PRK-CHN"]
+    in_2018 = [e for e in events if (e.date_start or "").startswith("2018")]
+    assert prk_chn["n_ab"] + prk_chn["n_ba"] == len(in_2018)
+    assert prk_chn["mentions"] == sum(e.mentions for e in in_2018) > len(in_2018)

@@ -61,6 +61,10 @@ def list_cmd(
             help="unreviewed (default), accepted, corrected, rejected, reviewed or any.",
         ),
     ] = "unreviewed",
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this sure."),
+    ] = None,
     db: DbOption = DEFAULT_DB_PATH,
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = None,
@@ -68,7 +72,9 @@ def list_cmd(
     """Events of a document, dyad or period that await review (or have the status asked)."""
     from dataclasses import replace
 
-    flt = make_filter(actor, dyad, None, since, until, None, limit, review=status)
+    flt = make_filter(
+        actor, dyad, None, since, until, None, limit, review=status, min_confidence=min_confidence
+    )
     with Workspace(resolve_db(db)) as ws:
         if document:
             flt = replace(flt, document_id=ws.document(document).document_id)
