@@ -56,3 +56,25 @@ def test_parsed_paragraphs_and_a_whole_doc_give_the_same_sentence_offsets() -> N
             "Second one follows.",
         ]
     )
+
+
+def test_timeline_entry_separators_are_parsed_as_commas() -> None:
+    from axiswatch.extract.paragraphs import for_parsing
+
+    cases = {
+        "Dec 2 - Trump speaks by phone": "Dec 2 , Trump speaks by phone",
+        "October 1950: China intervenes": "October 1950, China intervenes",
+        "August 15, 1947: India and Pakistan": "August 15, 1947, India and Pakistan",
+        "- 2019: Xi visits 'best friend' -": "- 2019: Xi visits 'best friend' -",  # a heading
+        "In 2019 - not an entry": "In 2019 - not an entry",
+        "2019-2020: a range": "2019-2020: a range",
+    }
+    for text, parsed in cases.items():
+        assert for_parsing(text) == parsed
+        assert len(for_parsing(text)) == len(text)
+
+
+def test_a_timeline_entry_verb_is_parsed_as_a_verb() -> None:
+    [paragraph] = parse_paragraphs(load_nlp(), "Jan 11 - Taiwan scrambles jets and navy ships.")
+    verb = next(t for t in paragraph.sents[0] if t.text == "scrambles")
+    assert (verb.pos_, verb.dep_) == ("VERB", "ROOT")

@@ -132,6 +132,13 @@ def test_extract_one_codes_simple_acts(extract, text: str, expected: list[tuple]
     assert _summary(extract(text)) == expected
 
 
+def test_a_timeline_entry_with_the_partner_on_the_channel(extract) -> None:
+    text = "Dec 2 - Trump speaks by phone with President Tsai Ing-wen of Taiwan."
+    assert _summary(extract(text, dt.date(2017, 2, 10))) == [
+        ("USA", "TWN", "CONSULT", "2016-12-02", "2016-12-02")
+    ]
+
+
 def test_possessive_in_a_fronted_phrase_is_the_clause_subject(extract) -> None:
     (summit, *_) = extract("Following his 2019 summit with Modi, Xi did not travel to India.")
     assert (summit.source, summit.target, summit.date_start) == ("CHN", "IND", "2019")

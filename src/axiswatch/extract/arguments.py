@@ -351,7 +351,11 @@ def with_conjuncts(heads: Sequence[Token]) -> list[Token]:
 
 
 def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs attached to the token ("to Russia", "with the ambassador")."""
+    """(preposition, object) pairs attached to the token ("to Russia", "with the ambassador").
+
+    A phrase the parser hung on the channel of the act is the act's own: in "speaks by phone
+    with President Tsai", "with President Tsai" goes with "speaks", not with "phone".
+    """
     out: list[tuple[str, Token]] = []
     for child in tok.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in preps | {"by"}:
@@ -360,7 +364,18 @@ def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple
                 for p in child.children
                 if p.dep_ in {"pobj", "pcomp"} and p.lemma_.lower() not in BREACH_NOUNS
             )
+        if child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
+            for channel in child.children:
+                if channel.dep_ == "pobj" and channel.lemma_.lower() in CHANNEL_NOUNS:
+                    out.extend(prep_objects(channel, preps - {"by"}))
     return out
+
+
+CHANNEL_PREPS = frozenset({"by", "via", "over", "through"})
+CHANNEL_NOUNS = frozenset(
+    {"phone", "telephone", "video", "videoconference", "videolink", "link", "hotline", "letter"}
+)
+"""How an act was carried out: "by phone", "via video link", "over the hotline"."""
 
 
 BREACH_NOUNS = frozenset({"violation", "defiance", "breach", "contravention"})

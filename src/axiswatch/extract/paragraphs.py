@@ -2,7 +2,8 @@
 
 Paragraphs are separated by blank lines; a paragraph longer than MAX_CHUNK characters (a PDF
 without blank lines) is cut at line breaks or sentence ends so that spaCy never sees an oversized
-text. Footnote markers ("relations.[8]") are blanked before parsing, keeping every offset. A
+text. Footnote markers ("relations.[8]") are blanked and a timeline entry's "Dec 2 -" read as
+"Dec 2 ," before parsing (:func:`for_parsing`), keeping every offset. A
 :class:`Paragraph` keeps its place in the text and its sentences; ``base`` is where the parsed
 ``Doc`` starts in the text, so ``base + sent.start_char`` is a sentence's offset in the text
 whether the Doc is the paragraph alone (our own parse) or the whole text (a spaCy pipeline of
@@ -23,6 +24,18 @@ FOOTNOTE_AFTER = re.compile(r"\[\d+\]")
 REFERENCE_NOTE = re.compile(
     r"^\s*\[\d+\]|\(Date of Access(?:ion)?:|\b(?:Retrieved|Accessed) on\b", re.I
 )
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ENTRY_DATE = (
+    rf"(?:{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?"
+    rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}})"
+)
+ENTRY_SEPARATOR = re.compile(rf"^([ \t]*{_ENTRY_DATE}[ \t]*)[-–—:](?=[ \t]+\S)", re.M)
+"""A timeline entry's date and its dash or colon ("Dec 2 - Trump speaks ...",
+"October 1950: China intervenes ..."): the tagger reads "Dec 2 - Trump speaks" as a noun
+phrase, so the separator is parsed as a comma; the date itself is kept for the date tagger."""
 BATCH = 32
 MAX_CHUNK = 20_000
 
@@ -42,7 +55,7 @@ class Paragraph:
 def parse_paragraphs(nlp: Language, text: str) -> list[Paragraph]:
     """The paragraphs of a text, each parsed on its own (footnote markers blanked)."""
     cut = list(iter_paragraphs(text))
-    docs = nlp.pipe((mask_footnotes(p) for _, p in cut), batch_size=BATCH)
+    docs = nlp.pipe((for_parsing(p) for _, p in cut), batch_size=BATCH)
     return [
         Paragraph(start, para, tuple(doc.sents), start)
         for (start, para), doc in zip(cut, docs, strict=True)
@@ -93,6 +106,12 @@ def mask_footnotes(text: str) -> str:
     original text, where the evidence sentence is read from.
     """
     return FOOTNOTE_AFTER.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def for_parsing(text: str) -> str:
+    """The text the parser sees: footnote markers blanked, timeline entry separators read as
+    commas; the same length, so every offset still points into the original text."""
+    return ENTRY_SEPARATOR.sub(lambda m: m.group(1) + ",", mask_footnotes(text))
 
 
 def is_reference_note(paragraph: str) -> bool:
