@@ -87,3 +87,10 @@ def test_alignment_chart_unknown_measure(filled):
     frame = votes_align(filled, ["RUS", "CHN"], start=2019, end=2020)
     with pytest.raises(InputError, match="kappa_lin"):
         alignment_chart(frame, measure="cosine")
+
+
+def test_renderable_strips_what_crashes_the_renderer() -> None:
+    from axiswatch.analysis.charts import renderable
+
+    spec = {"title": "RUS\x00-PRK\ufffe", "data": [{"a": "ok\x01", "n": 3}], "x\ud800": None}
+    assert renderable(spec) == {"title": "RUS-PRK", "data": [{"a": "ok", "n": 3}], "x": None}

@@ -108,3 +108,9 @@ def test_dyad_empty_workspace_gives_empty_frame(con):
     df = dyad(con, "RUS", "PRK")
     assert df.empty
     assert "goldstein_mean" in df.columns
+
+
+@pytest.mark.parametrize("code", ["RU\x00S", "\ufffe", "RUS PRK", "a" * 40])
+def test_malformed_actor_codes_are_refused(con, code: str) -> None:
+    with pytest.raises(InputError, match="not an actor code"):
+        dyad(con, code, "PRK")

@@ -50,15 +50,18 @@ def open_backend(path_or_con: Connectable) -> Iterator[BaseBackend]:
             backend.disconnect()
 
 
+# ibis 12.0.0 reads DuckDB schemas with fetch_arrow_table(), which duckdb 2.x deprecates. The
+# filter is set once, here, rather than around each call: warnings.catch_warnings() changes
+# process-wide state and is not thread-safe, and the server runs analyses side by side.
+warnings.filterwarnings("ignore", "fetch_arrow_table", DeprecationWarning)
+
+
 def table(backend: BaseBackend, name: str) -> ibis.Table:
     """A store table of the backend; NotFoundError names the table when it is absent."""
-    # ibis 12.0.0 reads DuckDB schemas with fetch_arrow_table(), which duckdb 2.x deprecates.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "fetch_arrow_table", DeprecationWarning)
-        try:
-            return backend.table(name)
-        except TableNotFound as e:
-            raise NotFoundError(f"the workspace has no table {name!r}") from e
+    try:
+        return backend.table(name)
+    except TableNotFound as e:
+        raise NotFoundError(f"the workspace has no table {name!r}") from e
 
 
 def has_table(backend: BaseBackend, name: str) -> bool:

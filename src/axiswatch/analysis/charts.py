@@ -8,6 +8,7 @@ itself: HTML pages carry the Vega, Vega-Lite and vega-embed libraries inline (vl
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -216,6 +217,23 @@ def _segments(series: list[dict[str, Any]], analysis: ChangeAnalysis) -> list[di
     return [{"start": a, "end": b, "mean": m} for a, b, m in zip(starts, ends, means, strict=True)]
 
 
+_UNRENDERABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def renderable(spec: Any) -> Any:
+    """A chart spec with every string stripped of control characters, lone surrogates and
+    noncharacters (U+FFFE): the renderer aborts the whole process on some of them."""
+    if isinstance(spec, str):
+        return _UNRENDERABLE.sub("", spec)
+    if isinstance(spec, dict):
+        return {renderable(k): renderable(v) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [renderable(v) for v in spec]
+    return spec
+
+
 def _vl_version() -> str | None:
     wanted = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     return wanted if wanted in vl_convert.get_vegalite_versions() else None
@@ -227,7 +245,7 @@ def write_chart(chart: alt.TopLevelMixin, path: str | Path) -> Path:
     ext = path.suffix.lower()
     if ext not in FORMATS:
         raise InputError(f"{path}: chart files end in {', '.join(FORMATS)}")
-    spec = chart.to_dict()
+    spec = renderable(chart.to_dict())
     version = _vl_version()
     if ext == ".png":
         path.write_bytes(vl_convert.vegalite_to_png(spec, vl_version=version, scale=2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import ibis
@@ -12,11 +13,20 @@ from axiswatch.model import EPISTEMIC_VALUES
 DEFAULT_EPISTEMIC: tuple[str, ...] = ("asserted", "reported")
 
 
+ACTOR_CODE = re.compile(r"[A-Z0-9][A-Z0-9_.-]{0,31}")
+"""What an actor code looks like: RUS, UNSC, E-3, a workspace's own WAGNER."""
+
+
 def actor_codes(*actors: str) -> list[str]:
-    """Actor codes upper-cased and checked to be distinct and non-empty."""
+    """Actor codes upper-cased and checked to be distinct, non-empty and well formed."""
     codes = [a.strip().upper() for a in actors]
     if any(not c for c in codes):
         raise InputError("an actor code is empty: give codes such as RUS, CHN, PRK")
+    bad = next((a for a, c in zip(actors, codes, strict=True) if not ACTOR_CODE.fullmatch(c)), None)
+    if bad is not None:
+        raise InputError(
+            f"actor {bad!r}: not an actor code; give letters, digits, '-' or '_' (RUS, E-3)"
+        )
     if len(set(codes)) != len(codes):
         raise InputError(f"actors {', '.join(codes)}: give distinct actor codes")
     return codes

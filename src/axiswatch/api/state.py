@@ -5,9 +5,9 @@ pool, so every request opens its own :class:`Workspace` on the file (cheap: the 
 kept open here as the writer, keeps the database instance alive in this process). Writes go
 through that one writer under a lock, so the extractor (spaCy) is loaded once.
 
-Requests that run an Ibis analysis take one more lock, so that only one runs at a time:
-``axiswatch.analysis._backend.table`` silences a DuckDB deprecation warning with
-``warnings.catch_warnings()``, which changes process-wide state and is not thread-safe.
+Reads and analyses run side by side, each on its own connection; no lock is held from a
+dependency's setup to its teardown (FastAPI runs those in different pool threads, so such a
+lock starved the pool and froze the server under about 45 concurrent analyses).
 """
 
 from __future__ import annotations
@@ -37,10 +37,11 @@ class AppState:
     max_body: int = DEFAULT_MAX_BODY
     _writer: Workspace | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _analysis_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def open(self) -> None:
         """Open (creating and migrating if needed) the workspace; idempotent."""
+        if self._writer is not None:
+            return  # already open: no need to wait for a write in progress
         with self._lock:
             if self._writer is None:
                 self._writer = Workspace(self.db_path)
@@ -61,12 +62,6 @@ class AppState:
             yield ws
         finally:
             ws.close()
-
-    @contextmanager
-    def analyst(self) -> Iterator[Workspace]:
-        """A reading workspace for a request that runs analyses, one such request at a time."""
-        with self._analysis_lock, self.reader() as ws:
-            yield ws
 
     @contextmanager
     def writer(self) -> Iterator[Workspace]:
@@ -95,8 +90,8 @@ def workspace(request: Request) -> Iterator[Workspace]:
 
 
 def analysis_workspace(request: Request) -> Iterator[Workspace]:
-    """FastAPI dependency: a workspace for a request that runs an analysis (serialised)."""
-    with app_state(request).analyst() as ws:
+    """FastAPI dependency: a workspace for a request that runs an analysis."""
+    with app_state(request).reader() as ws:
         yield ws
 
 
@@ -104,4 +99,4 @@ WorkspaceDep = Annotated[Workspace, Depends(workspace)]
 """A route parameter that receives the request's workspace."""
 
 AnalysisDep = Annotated[Workspace, Depends(analysis_workspace)]
-"""A route parameter that receives a workspace for analyses (one request at a time)."""
+"""A route parameter that receives a workspace for analyses."""

@@ -32,7 +32,7 @@ def vl_version() -> str | None:
 
 def chart_svg(chart: alt.TopLevelMixin) -> Markup:
     """The chart as an SVG element (safe to insert into HTML as it is)."""
-    svg = vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=vl_version())
+    svg = vl_convert.vegalite_to_svg(charts.renderable(chart.to_dict()), vl_version=vl_version())
     return Markup(_prefix_ids(svg, f"c{next(_counter)}-"))
 
 
