@@ -394,6 +394,14 @@ class Workspace:
             return FileOutcome(str(path), "failed", reason=e.reason)
         except AxiswatchError as e:
             return FileOutcome(str(path), "failed", reason=str(e))
+        except (MemoryError, RecursionError, UnicodeError, ValueError, OSError) as e:
+            # a reader failing on a file it should have refused: skip it, go on with the rest
+            log.debug("reading %s failed", path, exc_info=True)
+            return FileOutcome(
+                str(path),
+                "failed",
+                reason=f"cannot be read ({type(e).__name__}: {str(e)[:200]}); check the file",
+            )
         status = "added" if added else "unchanged"
         log.info("%s %s as %s", status, path, document.document_id[:12])
         return FileOutcome(str(path), status, document.document_id, document.title)

@@ -83,3 +83,32 @@ def test_documents_show_unknown_id_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["documents", "show", "abcdef12", "--db", db])
     assert result.exit_code == 1
     assert result.stderr == "error: no document with id 'abcdef12': see `axiswatch documents`\n"
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_is_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a-month13.txt").write_text("---\npublished: 2024-13-45\n---\nText.\n")
+    (folder / "b-listkey.txt").write_text("---\n? [a, b]\n: c\n---\nText.\n")
+    (folder / "c-utf16.txt").write_bytes("\ufeffhello".encode("utf-16-le") + b"\x00")
+    (folder / "d-good.txt").write_text("---\ntitle: Good\n---\nKim Jong Un visited Beijing.\n")
+    db = str(tmp_path / "w.duckdb")
+    result = runner.invoke(app, ["--db", db, "ingest", "--no-extract", str(folder)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3 and all("Traceback" not in e for e in errors)
+    assert "1 added, 0 unchanged, 3 failed" in result.stderr
+    listed = json.loads(runner.invoke(app, ["--db", db, "documents", "-f", "json"]).stdout)
+    assert [d["title"] for d in listed] == ["Good"]
+
+
+def test_a_crlf_copy_of_a_brief_is_the_same_document(tmp_path: Path) -> None:
+    text = "---\ntitle: Brief\npublished: 2024-01-05\n---\nKim Jong Un visited Beijing.\n"
+    (tmp_path / "lf.txt").write_text(text, encoding="utf-8", newline="\n")
+    (tmp_path / "crlf.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    db = str(tmp_path / "w.duckdb")
+    runner.invoke(app, ["--db", db, "ingest", "--no-extract", str(tmp_path / "lf.txt")])
+    again = runner.invoke(app, ["--db", db, "ingest", "--no-extract", str(tmp_path / "crlf.txt")])
+    assert "0 added, 1 unchanged" in again.stderr
+    listed = json.loads(runner.invoke(app, ["--db", db, "documents", "-f", "json"]).stdout)
+    assert [(d["title"], d["published"]) for d in listed] == [("Brief", "2024-01-05")]

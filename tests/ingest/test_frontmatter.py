@@ -32,6 +32,13 @@ def test_split_front_matter_absent_returns_text() -> None:
         pytest.param("---\ntitle: [unclosed\n---\nBody", "not valid YAML", id="bad-yaml"),
         pytest.param("---\n- a\n- b\n---\nBody", "YAML mapping", id="not-mapping"),
         pytest.param("---\npublished: last spring\n---\nBody", "YYYY-MM-DD", id="bad-date"),
+        pytest.param("---\npublished: 2024-13-45\n---\nBody", "cannot be read", id="month-13"),
+        pytest.param("---\n? [a, b]\n: c\n---\nBody", "unhashable key", id="list-as-key"),
+        pytest.param("---\n2024-01-01: x\n---\nBody", "not a field name", id="date-as-key"),
+        pytest.param("---\ntitle: &a [*a]\n---\nBody", "cannot be stored", id="self-reference"),
+        pytest.param("---\nnote: &a [*a]\n---\nBody", "cannot be stored", id="self-ref-extra"),
+        pytest.param("---\nn: " + "9" * 5000 + "\n---\nBody", "cannot be read", id="huge-int"),
+        pytest.param("---\nn: " + "[" * 2000 + "\n---\nBody", "cannot be read", id="deep-nesting"),
     ],
 )
 def test_split_front_matter_rejects_bad_front_matter(text: str, message: str) -> None:
@@ -58,3 +65,15 @@ def test_split_front_matter_keeps_the_precision_of_a_partial_date(
 def test_split_front_matter_refuses_month_thirteen() -> None:
     with pytest.raises(IngestError, match="YYYY-MM"):
         split_front_matter('---\npublished: "2018-13"\n---\nBody', path="a.md")
+
+
+def test_split_front_matter_reads_crlf_files_like_lf_ones() -> None:
+    lf = "---\ntitle: A brief\npublished: 2024-06-20\n---\nBody.\n"
+    meta, body = split_front_matter(lf.replace("\n", "\r\n"), path="a.md")
+    assert (meta["title"], meta["published"], body) == ("A brief", dt.date(2024, 6, 20), "Body.\n")
+
+
+def test_every_front_matter_error_is_one_line() -> None:
+    with pytest.raises(IngestError) as caught:
+        split_front_matter("---\n? [a, b]\n: c\n---\nBody", path="a.md")
+    assert "\n" not in str(caught.value)

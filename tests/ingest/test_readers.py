@@ -63,3 +63,14 @@ def test_read_bytes_pdf_without_text_layer() -> None:
 
 def test_read_bytes_utf16_with_bom() -> None:
     assert read_bytes("Pyongyang".encode("utf-16"), path="u16.txt").text == "Pyongyang"
+
+
+def test_utf16_with_an_odd_byte_count_is_a_clear_error() -> None:
+    from axiswatch.errors import IngestError
+    from axiswatch.ingest.readers import decode_text
+
+    data = "\ufeffhello world".encode("utf-16-le") + b"\x00"
+    with pytest.raises(
+        IngestError, match=r"UTF-16 text broken at byte .*re-save the file as UTF-8"
+    ):
+        decode_text(data, path="u16.txt")

@@ -39,7 +39,14 @@ def _looks_binary(data: bytes) -> bool:
 def decode_text(data: bytes, *, path: str) -> str:
     """UTF-8 (or UTF-16 with a byte-order mark) to str; a clear error otherwise."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise IngestError(
+                path,
+                f"UTF-16 text broken at byte {e.start} ({e.reason}; an odd byte count means a "
+                "truncated file): re-save the file as UTF-8",
+            ) from e
     if _looks_binary(data):
         raise IngestError(path, "binary file, not text, HTML or PDF: give a text, HTML or PDF file")
     try:
