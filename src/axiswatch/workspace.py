@@ -49,6 +49,8 @@ class FileOutcome:
     reason: str | None = None
     events: int | None = None
     extract_error: str | None = None
+    completed: bool = False
+    """An unchanged document whose interrupted (or skipped) extraction was finished now."""
 
 
 @dataclass
@@ -108,8 +110,10 @@ class Workspace:
     ) -> IngestReport:
         """Read files and folders into the store; each document in its own transaction.
 
-        With ``extract`` (the default), events are extracted from every newly added document;
-        a document whose extraction fails keeps its stored text and the failure is reported.
+        With ``extract`` (the default), events are extracted from every newly added document,
+        and from a stored one whose extraction never finished (killed midway, or ingested with
+        ``extract=False``); a document whose extraction fails keeps its stored text and the
+        failure is reported.
         """
         found = iter_candidate_files(paths)
         report = IngestReport(skipped=[str(p) for p in found.skipped])
@@ -123,6 +127,14 @@ class Workspace:
             outcome = self._ingest_one(path, title=title, published=published)
             if extract and outcome.status == "added" and outcome.document_id:
                 outcome = self._extract_outcome(outcome)
+                extracted = True
+            elif (
+                extract
+                and outcome.status == "unchanged"
+                and outcome.document_id
+                and doc_store.needs_extraction(self.con, outcome.document_id)
+            ):
+                outcome = replace(self._extract_outcome(outcome), completed=True)
                 extracted = True
             report.outcomes.append(outcome)
             if progress is not None:
@@ -195,6 +207,7 @@ class Workspace:
         write_claims(
             self.con, claims, document_id=document.document_id, extractor_version=CLAIMS_VERSION
         )
+        doc_store.mark_extracted(self.con, document.document_id)  # last: all of it is stored
         if regroup:
             self.regroup()
         return n

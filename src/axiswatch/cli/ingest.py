@@ -52,7 +52,9 @@ def report_ingest(report: IngestReport, events_held: int | None = None) -> None:
                 f"error: {outcome.path}: stored, but extraction failed: {outcome.extract_error}\n"
             )
     for outcome in report.outcomes:
-        if outcome.status == "unchanged":
+        if outcome.completed and not outcome.extract_error:
+            say(f"completed: {outcome.path} was stored without its events; extracted them now")
+        elif outcome.status == "unchanged":
             say(f"unchanged: {outcome.path} is already stored as {outcome.document_id[:12]}")
     if report.skipped:
         say(f"skipped {len(report.skipped)} file(s) with unknown suffixes in folders")

@@ -91,6 +91,22 @@ def write_document(con: duckdb.DuckDBPyConnection, document: Document, *, raw_sh
     return added
 
 
+def needs_extraction(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
+    """Whether the document's extraction never finished (interrupted, or --no-extract)."""
+    row = con.execute(
+        "SELECT extracted_at IS NULL FROM documents WHERE document_id = ?", [document_id]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def mark_extracted(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
+    """Record that the document's events and claims are all stored."""
+    con.execute(
+        "UPDATE documents SET extracted_at = ? WHERE document_id = ?",
+        [dt.datetime.now(dt.UTC).replace(tzinfo=None), document_id],
+    )
+
+
 def read_documents(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> list[Document]:
     """Every stored document, oldest ingestion first."""
     sql = f"SELECT {_COLUMNS} FROM documents ORDER BY ingested_at, document_id"

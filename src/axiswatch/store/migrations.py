@@ -203,7 +203,17 @@ _V4 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
+_V5 = Migration(
+    5,
+    "when a document's extraction finished (an interrupted one is finished by the next ingest)",
+    (
+        "ALTER TABLE documents ADD COLUMN extracted_at TIMESTAMP",
+        # documents stored before this column existed count as extracted (`reextract` redoes)
+        "UPDATE documents SET extracted_at = ingested_at",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 
 def _ensure_ledger(con: duckdb.DuckDBPyConnection) -> None:
