@@ -79,3 +79,23 @@ def test_a_hundred_concurrent_analyses_then_every_route_answers(served) -> None:
     routes = ["/api/events", "/api/documents", "/timeline", "/api/network", "/network"]
     assert [httpx.get(base + r, timeout=30).status_code for r in routes] == [200] * len(routes)
     assert proc.poll() is None
+
+
+def test_unknown_host_names_are_refused(served) -> None:
+    base, _proc, _ = served
+    rebinding = httpx.get(f"{base}/api/events", headers={"Host": "evil.example"}, timeout=30)
+    assert rebinding.status_code == 400
+    assert "--allow-host" in rebinding.json()["error"]["message"]
+    for name in ("localhost", "127.0.0.1"):
+        port = base.rsplit(":", 1)[1]
+        ok = httpx.get(f"{base}/api/events", headers={"Host": f"{name}:{port}"}, timeout=30)
+        assert ok.status_code == 200
+
+
+def test_every_page_and_answer_carries_the_security_headers(served) -> None:
+    base, _proc, _ = served
+    for path in ("/", "/timeline", "/api/events", "/static/axiswatch.js", "/api/nope"):
+        headers = httpx.get(base + path, timeout=30).headers
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from axiswatch import __version__
 from axiswatch.api.errors import install_error_handlers
+from axiswatch.api.guard import Guard
 from axiswatch.api.limits import BodyLimit
 from axiswatch.api.routers import (
     actors,
@@ -37,9 +38,17 @@ the shape `{"error": {"status": int, "code": str, "message": str}}`.
 
 
 def create_app(
-    db_path: str | Path, *, token: str | None = None, max_body: int = DEFAULT_MAX_BODY
+    db_path: str | Path,
+    *,
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
-    """The app over the workspace at ``db_path``; writes need ``token`` (or $AXISWATCH_TOKEN)."""
+    """The app over the workspace at ``db_path``; writes need ``token`` (or $AXISWATCH_TOKEN).
+
+    ``allowed_hosts``: the Host names answered (others get 400); None answers any (an app
+    embedded in a program of the user's); ``axiswatch serve`` always gives a list.
+    """
     state = AppState(Path(db_path), resolve_token(token), max_body=max_body)
     state.open()
 
@@ -63,5 +72,6 @@ def create_app(
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     log.info("serving %s (writes %s)", db_path, "on" if state.token else "off")
     return app

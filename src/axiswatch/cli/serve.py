@@ -32,20 +32,36 @@ TokenOption = Annotated[
 ]
 
 
+AllowHostOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host",
+        help="Also answer requests for this Host name (repeatable), e.g. a proxy's name. "
+        "By default only 127.0.0.1, localhost and --host are answered.",
+        show_default=False,
+    ),
+]
+
+
 @cli_errors
 def serve_cmd(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8000,
     db: DbOption = DEFAULT_DB_PATH,
     token: TokenOption = None,
+    allow_host: AllowHostOption = None,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web workbench (/) over a workspace."""
     import uvicorn
 
     from axiswatch.api.app import create_app
+    from axiswatch.api.guard import LOCAL_HOSTS
 
     path = resolve_db(db)
-    app = create_app(path, token=token)
+    hosts = [*LOCAL_HOSTS, *(allow_host or [])]
+    if host not in {"0.0.0.0", "::"}:
+        hosts.append(host)
+    app = create_app(path, token=token, allowed_hosts=hosts)
     writes = "writes need the token" if app.state.axiswatch.token else "read-only (no --token)"
     say(f"axiswatch: serving {path} at http://{host}:{port}/ ({writes}); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning")
