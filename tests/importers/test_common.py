@@ -55,3 +55,19 @@ def test_content_version_changes_with_bytes_only(tmp_path: Path) -> None:
     path.write_text("a\n2\n")
     assert content_version([path]) != first
     assert first.startswith("sha256:") and len(first) == len("sha256:") + 12
+
+
+def test_scratch_folders_of_dead_imports_are_removed(tmp_path, monkeypatch) -> None:
+    import os
+    import tempfile
+
+    from axiswatch.importers import _events_import as imp
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    dead = tmp_path / f"{imp.SCRATCH_PREFIX}999999999-abc"
+    live = tmp_path / f"{imp.SCRATCH_PREFIX}{os.getpid()}-abc"
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / "batch.tsv").write_text("x")
+    imp.remove_stale_scratch()
+    assert not dead.exists() and live.exists()

@@ -25,7 +25,9 @@ the raw line; ``<reject_dir>`` defaults to ``<workspace file>.rejects``); the fi
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -128,12 +130,13 @@ def import_event_files(
     started = time.perf_counter()
     summary = ImportSummary(fmt.kind)
     rejects_at = Path(reject_dir) if reject_dir is not None else default_reject_dir(con)
+    remove_stale_scratch()
     load_reference_tables(con)
     job = _Job(con, fmt, wanted, batch_rows, rejects_at, show_rejects, progress)
     with (
         _bulk_settings(con),
         bulk_indexes(con, estimated_rows(files)),
-        tempfile.TemporaryDirectory(prefix="axiswatch-import-") as tmp,
+        tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as tmp,
     ):
         for path in files:
             summary.files.append(job.run(path, Path(tmp) / "batch.tsv"))
@@ -361,3 +364,25 @@ def _write_rejects(reject_file: Path, rejects: Sequence[RejectedRow]) -> None:
             f"{reject_file}: cannot write the reject file ({e.strerror}); pick another folder "
             "for rejects"
         ) from e
+
+
+SCRATCH_PREFIX = "axiswatch-import-"
+"""Scratch folders are named axiswatch-import-<pid>-..., so a killed import's can be found."""
+
+
+def remove_stale_scratch() -> None:
+    """Delete the scratch folders of imports whose process is gone (killed midway)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = folder.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True

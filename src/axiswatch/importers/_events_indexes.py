@@ -5,7 +5,8 @@ builds one from scratch in about 0.1 µs a row. An import expected to add more t
 twentieth of the table therefore drops ``events_dyad`` and ``events_document`` first and
 creates them again at the end, with the SQL DuckDB reports for them. The SQL is recorded in
 ``event_import_indexes`` before the drop, so an import killed halfway leaves the indexes to be
-rebuilt by the next import (:func:`restore_indexes`). The primary key is never dropped.
+rebuilt when the workspace is next opened for writing (store.recovery). The primary key is
+never dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from axiswatch.errors import StoreError
+from axiswatch.store.recovery import rebuild_indexes as _rebuild
 
 BYTES_PER_ROW = 250
 """A low guess of the bytes per event row of GDELT, ICEWS and POLECAT files."""
@@ -82,27 +84,4 @@ def _park(con: duckdb.DuckDBPyConnection, indexes: list[tuple[str, str]]) -> Non
     except duckdb.Error as e:
         con.execute("ROLLBACK").fetchall()
         raise StoreError(f"cannot set aside the events indexes for the import: {e}") from e
-    con.execute("COMMIT").fetchall()
-
-
-def _rebuild(con: duckdb.DuckDBPyConnection, indexes: Sequence[tuple[str, str]]) -> None:
-    con.execute("BEGIN TRANSACTION").fetchall()
-    try:
-        present = {
-            r[0]
-            for r in con.execute(
-                "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'"
-            ).fetchall()
-        }
-        for name, sql in indexes:
-            if name not in present:
-                con.execute(sql).fetchall()
-            con.execute("DELETE FROM event_import_indexes WHERE index_name = ?", [name]).fetchall()
-    except duckdb.Error as e:
-        con.execute("ROLLBACK").fetchall()
-        names = ", ".join(name for name, _ in indexes)
-        raise StoreError(
-            f"cannot rebuild the events indexes ({names}): {e}; they are recorded in "
-            "event_import_indexes and the next import rebuilds them"
-        ) from e
     con.execute("COMMIT").fetchall()

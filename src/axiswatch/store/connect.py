@@ -8,6 +8,7 @@ import duckdb
 
 from axiswatch.errors import StoreError
 from axiswatch.store.migrations import migrate
+from axiswatch.store.recovery import recover
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -21,4 +22,5 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         raise StoreError(f"{path}: cannot open the workspace database: {e}") from e
     if not read_only:
         migrate(con)
+        recover(con)
     return con
