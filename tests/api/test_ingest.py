@@ -140,3 +140,21 @@ def test_ingest_multipart_upload(extracting: TestClient) -> None:
     assert outcome["title"] == "Uploaded brief"
     listed = extracting.get("/api/documents").json()["documents"]
     assert "Uploaded brief" in [d["title"] for d in listed]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("u16.txt", "\ufeffhi".encode("utf-16-le") + b"\x00", "UTF-16"),
+        ("fm.txt", b"---\npublished: 2024-13-45\n---\nText.\n", "front matter"),
+        ("keys.txt", b"---\n? [a, b]\n: c\n---\nText.\n", "front matter"),
+    ],
+)
+def test_ingest_unreadable_upload_is_400_and_stores_nothing(
+    writable: TestClient, name: str, data: bytes, message: str
+) -> None:
+    before = writable.get("/api/documents").json()["count"]
+    response = writable.post("/api/ingest", files={"file": (name, data)}, headers=AUTH)
+    assert response.status_code == 400
+    assert message in response.json()["error"]["message"]
+    assert writable.get("/api/documents").json()["count"] == before

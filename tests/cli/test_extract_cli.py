@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import typer
 from typer.testing import CliRunner
 
 from axiswatch.cli.app import app
@@ -136,3 +137,20 @@ def test_a_month_precision_publication_date_is_kept_and_shown_as_a_month(tmp_pat
     assert [(e["source"], e["target"], e["date_start"]) for e in events] == [
         ("PRK", "CHN", "2018-03")
     ]
+
+
+def test_extract_and_claims_exit_1_when_a_file_cannot_be_read(tmp_path: Path) -> None:
+    from axiswatch.cli.claims import claims_cmd
+
+    good = tmp_path / "good.txt"
+    good.write_text("Russia condemned Japan on 3 May 2018.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("---\npublished: 2024-13-45\n---\nText.\n", encoding="utf-8")
+    extracted = runner.invoke(app, ["extract", str(good), str(bad)])
+    assert extracted.exit_code == 1
+    assert '"source": "RUS"' in extracted.stdout  # the good file still extracted
+    assert extracted.stderr.count("error:") == 1 and "bad.txt" in extracted.stderr
+    claims_app = typer.Typer()
+    claims_app.command("claims")(claims_cmd)
+    claimed = runner.invoke(claims_app, ["claims", str(good), str(bad)])
+    assert claimed.exit_code == 1 and "bad.txt" in claimed.stderr

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
 
+from axiswatch.cli.extract import file_documents
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, FormatOption, OutputFormat, resolve_db
 from axiswatch.cli.output import cli_errors, render_rows, say
-from axiswatch.errors import IngestError, InputError
-from axiswatch.ingest.documents import build_document, iter_candidate_files
-from axiswatch.model import Claim, Document
+from axiswatch.errors import InputError
+from axiswatch.model import Claim
 
 GUIDE_FIELDS = (
     "id",
@@ -42,19 +41,6 @@ def claim_to_guide_json(claim: Claim) -> dict[str, Any]:
     return {k: row.get(k) for k in GUIDE_FIELDS}
 
 
-def _documents(paths: list[str]) -> Iterator[tuple[str, Document]]:
-    found = iter_candidate_files(paths)
-    for missing in found.missing:
-        sys.stderr.write(f"error: {missing}: no such file or folder: check the path\n")
-    for path in found.files:
-        try:
-            document, _ = build_document(path)
-        except IngestError as e:
-            sys.stderr.write(f"error: {e}\n")
-            continue
-        yield path.name, document
-
-
 @cli_errors
 def claims_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
@@ -70,10 +56,11 @@ def claims_cmd(
 
     kb = ActorKB.default()
     rows = []
-    for name, document in _documents(paths):
+    failed: list[str] = []
+    for path, document in file_documents(paths, failed):
         claims = extract_claims(
             document.text,
-            doc=name,
+            doc=path.name,
             document_id=document.document_id,
             published=document.published,
             kb=kb,
@@ -86,6 +73,8 @@ def claims_cmd(
                 rows.append(row)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        raise typer.Exit(1)  # the readable files were read; the others are named above
 
 
 def _excerpt(text: str) -> str:

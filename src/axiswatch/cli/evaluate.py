@@ -27,7 +27,10 @@ def _predictions(paths: list[str] | None, pred: Path | None, db: Path | None) ->
         from axiswatch.cli.extract import file_sources
         from axiswatch.extract.pipeline import Extractor
 
-        sources = list(file_sources(paths))
+        failed: list[str] = []
+        sources = list(file_sources(paths, failed))
+        if failed:
+            raise InputError(f"{len(failed)} of the given files cannot be read (named above)")
         with progress_bar("extracting", enabled=sys.stderr.isatty()) as update:
             return [guide_row(e) for e in Extractor().extract(sources, progress=update)]
     from axiswatch.evaluation.gold import mention_rows

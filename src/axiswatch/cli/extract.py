@@ -16,6 +16,7 @@ from axiswatch.cli.output import cli_errors, progress_bar
 from axiswatch.errors import IngestError, InputError
 from axiswatch.evaluation.guide import guide_row
 from axiswatch.ingest.documents import build_document, iter_candidate_files
+from axiswatch.model import Document
 
 if TYPE_CHECKING:
     from axiswatch.extract.pipeline import SourceText
@@ -47,19 +48,28 @@ def iter_jsonl_sources(path: str) -> Iterator[SourceText]:
         yield SourceText(str(row["id"]), str(row["text"]), None, date)
 
 
-def file_sources(paths: list[str]) -> Iterator[SourceText]:
-    """The readable files under the paths as extraction sources; the others are reported."""
-    from axiswatch.extract.pipeline import SourceText
-
+def file_documents(paths: list[str], failed: list[str]) -> Iterator[tuple[Path, Document]]:
+    """The readable files under the paths, read; each other one gets an error line on stderr
+    and is added to ``failed`` (so that the command can exit 1 at the end)."""
     found = iter_candidate_files(paths)
     for missing in found.missing:
         sys.stderr.write(f"error: {missing}: no such file or folder: check the path\n")
+        failed.append(missing)
     for path in found.files:
         try:
             document, _ = build_document(path)
         except IngestError as e:
             sys.stderr.write(f"error: {e}\n")
+            failed.append(str(path))
             continue
+        yield path, document
+
+
+def file_sources(paths: list[str], failed: list[str] | None = None) -> Iterator[SourceText]:
+    """The readable files under the paths as extraction sources; the others are reported."""
+    from axiswatch.extract.pipeline import SourceText
+
+    for path, document in file_documents(paths, failed if failed is not None else []):
         yield SourceText.of(document, path.name)
 
 
@@ -81,7 +91,10 @@ def extract_cmd(
         raise InputError(f"--format {fmt!r}: choose jsonl or json")
     if not paths and not jsonl_in:
         raise InputError("nothing to extract: give files or folders, or --jsonl-in FILE")
-    sources = list(iter_jsonl_sources(jsonl_in)) if jsonl_in else list(file_sources(paths or []))
+    failed: list[str] = []
+    sources = (
+        list(iter_jsonl_sources(jsonl_in)) if jsonl_in else list(file_sources(paths or [], failed))
+    )
     from axiswatch.extract.pipeline import Extractor
 
     extractor = Extractor(keep_undated=undated)
@@ -95,6 +108,8 @@ def extract_cmd(
                 rows.append(row)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        raise typer.Exit(1)  # the readable files were extracted; the others are named above
 
 
 @cli_errors
