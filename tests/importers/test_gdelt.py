@@ -460,3 +460,22 @@ def test_empty_file_imports_nothing(con: duckdb.DuckDBPyConnection, tmp_path: Pa
     empty.write_bytes(b"")
     summary = import_gdelt(con, [empty])
     assert (summary.read, summary.added, summary.rejected) == (0, 0, 0)
+
+
+def test_a_line_over_a_mebibyte_is_rejected_by_number_and_the_rest_imported(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    lines = DAILY.read_text(encoding="utf-8").splitlines()
+    huge = lines[0].split("\t")
+    huge[0], huge[6] = "999999", "X" * 2_100_000  # an actor name of 2 MB
+    path = tmp_path / "huge.export.CSV"
+    path.write_text("\n".join([*lines[:3], "\t".join(huge), *lines[3:]]) + "\n")
+    plain = tmp_path / "plain.export.CSV"
+    plain.write_text("\n".join(lines) + "\n")
+    summary = import_gdelt(con, [path])
+    [huge_reject] = [r for r in summary.rejects if r.line == 4]
+    assert huge_reject.problem == "longer than 1 MiB: not read"
+    from axiswatch.store.connect import connect
+
+    other = connect(tmp_path / "other.duckdb")
+    assert import_gdelt(other, [plain]).added == summary.added  # nothing else was lost

@@ -4,7 +4,8 @@ Lines are split on ``\\n`` only, so line numbers are those of a text editor. Bef
 reads a batch, the bytes are made safe for its CSV reader without moving any line: invalid
 UTF-8 is replaced (U+FFFD), a CR that is not part of a CRLF becomes a space, NUL bytes
 become spaces, and each blank line is marked with a single ``\\x01`` so that it keeps its
-place (the engine skips marked lines).
+place (the engine skips marked lines); a line over MAX_LINE_BYTES becomes ``\\x03`` and is
+rejected by its number.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from typing import IO
 from axiswatch.errors import InputError
 
 BLANK_MARK = b"\x01"
+LONG_MARK = b"\x03"
+"""Stands in for a line too long to read (the line is rejected by number, the rest goes on)."""
+MAX_LINE_BYTES = 1 << 20
+"""The longest line read: half DuckDB's CSV line limit; no event row comes near it."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,10 @@ class LineBatch:
 
     def safe_bytes(self) -> bytes:
         """The batch as bytes DuckDB's CSV reader reads line for line (see module doc)."""
-        data = b"".join(self.lines)
+        lines = self.lines
+        if any(len(line) > MAX_LINE_BYTES for line in lines):
+            lines = [LONG_MARK + b"\n" if len(line) > MAX_LINE_BYTES else line for line in lines]
+        data = b"".join(lines)
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:

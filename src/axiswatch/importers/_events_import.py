@@ -263,8 +263,9 @@ class _Job:
                 "count(*) FILTER (WHERE field IS NULL AND NOT keep) FROM _aw_mapped"
             ).fetchall()[0]
         except duckdb.Error as e:
+            first = (str(e).splitlines() or [""])[0][:300]
             raise StoreError(
-                f"{where}: {e}; nothing of this batch was stored and the batches before it "
+                f"{where}: {first}; nothing of this batch was stored and the batches before it "
                 "were kept: import the file again to finish it (stored events are skipped)"
             ) from e
         rejects = [self._rejected(path, batch, layout, *row) for row in bad]

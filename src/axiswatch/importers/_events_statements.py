@@ -22,10 +22,14 @@ import datetime as dt
 from pathlib import Path
 
 from axiswatch.importers._events_common import EVENT_COLUMNS, EventMapping, Layout
+from axiswatch.importers._events_files import MAX_LINE_BYTES
 from axiswatch.importers._events_sql import ident, lit
 
 TRAILING_FIELDS = 16
 """Extra fields read beyond a layout's width where empty trailing fields are allowed."""
+LINE_FIELD = "*line*"
+"""The ``field`` of a line too long to read."""
+HUGE_LINE = f"longer than {MAX_LINE_BYTES >> 20} MiB: not read"
 WIDTH_FIELD = "*fields*"
 """The ``field`` of a row with too few or too many fields (the engine words the problem)."""
 
@@ -72,7 +76,7 @@ class BatchStatements:
         )
         return (
             "CREATE OR REPLACE TEMP TABLE _aw_stage AS SELECT "
-            "(c0 = chr(1) AND c1 IS NULL) AS _blank, "
+            "(c0 = chr(1) AND c1 IS NULL) AS _blank, (c0 = chr(3) AND c1 IS NULL) AS _huge, "
             f"(c{width - 1} IS NULL) AS _short, ({long}) AS _long, {fields} "
             f"FROM read_csv({lit(str(self.scratch_path))}, columns={{{columns}}}, delim='\\t', "
             "quote='', escape='', header=false, new_line='\\n', auto_detect=false, "
@@ -91,7 +95,9 @@ class BatchStatements:
         width = "p._short OR p._long"
         bad_width = lit(WIDTH_FIELD)
         field = " ".join(f"WHEN {c.condition} THEN {lit(c.field)}" for c in mapping.checks)
-        problem = " ".join(f"WHEN {c.condition} THEN {c.problem}" for c in mapping.checks)
+        problem = f"WHEN field = {lit(LINE_FIELD)} THEN {lit(HUGE_LINE)} " + " ".join(
+            f"WHEN {c.condition} THEN {c.problem}" for c in mapping.checks
+        )
         c = mapping.columns
         day = f"({c['day']})"
         keep = "TRUE"
@@ -127,7 +133,8 @@ class BatchStatements:
             "CREATE OR REPLACE TEMP TABLE _aw_mapped AS "
             f"WITH p AS (SELECT s.*, {int(first)} + s.rowid AS line, {derived} "
             "FROM _aw_stage s WHERE NOT s._blank), "
-            f"m AS (SELECT p.line, CASE WHEN {width} THEN {bad_width} {field} END AS field, "
+            f"m AS (SELECT p.line, CASE WHEN p._huge THEN {lit(LINE_FIELD)} "
+            f"WHEN {width} THEN {bad_width} {field} END AS field, "
             f"CASE WHEN field IS NULL OR field = {bad_width} THEN NULL {problem} END AS problem, "
             f"{columns} "
             f"FROM p {' '.join(mapping.joins)}) "
