@@ -38,3 +38,7 @@ class StoreError(AxiswatchError, RuntimeError):
 
 class NotFoundError(AxiswatchError, LookupError):
     """An id or name that the workspace does not hold."""
+
+
+class WorkspaceBusy(StoreError):
+    """Another process held the workspace file for longer than we would wait for it."""

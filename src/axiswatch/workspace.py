@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
@@ -73,10 +74,19 @@ class IngestReport:
 class Workspace:
     """One workspace database and the operations on it."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        wait: float | None = None,
+        extractor: Extractor | None = None,
+    ) -> None:
+        """Open the workspace; ``wait``: seconds to wait while another process holds it
+        (default $AXISWATCH_LOCK_WAIT or 30); ``extractor``: one already loaded, to reuse."""
         self.path = Path(path) if path is not None else default_db_path()
-        self.con: duckdb.DuckDBPyConnection = connect(self.path)
-        self._extractor: Extractor | None = None
+        self._wait = wait
+        self.con: duckdb.DuckDBPyConnection = connect(self.path, wait=wait)
+        self._extractor: Extractor | None = extractor
 
     def __enter__(self) -> Workspace:
         return self
@@ -167,6 +177,24 @@ class Workspace:
         from axiswatch.actors.kb import ActorKB
 
         return ActorKB.load(self.actor_files)
+
+    @property
+    def loaded_extractor(self) -> Extractor | None:
+        """The extractor if it was loaded (to hand to the next workspace), else None."""
+        return self._extractor
+
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """Let go of the database file for a while (long work that does not need it), so
+        that another program (the workbench, a CLI command) can use the workspace meanwhile."""
+        if str(self.path) == ":memory:":
+            yield
+            return
+        self.con.close()
+        try:
+            yield
+        finally:
+            self.con = connect(self.path, wait=self._wait)
 
     @property
     def extractor(self) -> Extractor:

@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from axiswatch.errors import AxiswatchError, InputError, NotFoundError
+from axiswatch.errors import AxiswatchError, InputError, NotFoundError, WorkspaceBusy
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ CODES: dict[int, str] = {
     415: "unsupported_media_type",
     422: "bad_request",
     500: "internal_error",
+    503: "busy",
 }
 
 HtmlRenderer = Callable[[Request, int, str, str], Response]
@@ -72,6 +73,8 @@ def status_of(exc: AxiswatchError) -> int:
         return 404
     if isinstance(exc, InputError):
         return 400
+    if isinstance(exc, WorkspaceBusy):
+        return 503
     return 500
 
 

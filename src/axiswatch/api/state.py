@@ -1,9 +1,11 @@
-"""What the app holds between requests: the workspace file, the write token, the writer.
+"""What the app holds between requests: the workspace file, the write token, the extractor.
 
 DuckDB connections are not thread-safe, and FastAPI runs plain ``def`` routes in a thread
-pool, so every request opens its own :class:`Workspace` on the file (cheap: the first one,
-kept open here as the writer, keeps the database instance alive in this process). Writes go
-through that one writer under a lock, so the extractor (spaCy) is loaded once.
+pool, so every request opens its own :class:`Workspace` on the file and closes it after.
+Between requests the server holds no connection, so the CLI can use the same workspace
+while the workbench is open (each side waits a moment for the other; a request that waits
+longer than SERVER_LOCK_WAIT gets 503). Writes go one at a time under a lock, and the
+extractor (spaCy) is loaded once and handed to each writing workspace.
 
 Reads and analyses run side by side, each on its own connection; no lock is held from a
 dependency's setup to its teardown (FastAPI runs those in different pool threads, so such a
@@ -18,14 +20,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
+from axiswatch.store.connect import yield_to_waiters
 from axiswatch.workspace import Workspace
+
+if TYPE_CHECKING:
+    from axiswatch.extract.pipeline import Extractor
 
 ENV_TOKEN = "AXISWATCH_TOKEN"
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+SERVER_LOCK_WAIT = 20.0
+"""Seconds a request waits for a workspace another program holds, before 503."""
 
 
 @dataclass
@@ -35,29 +43,21 @@ class AppState:
     db_path: Path
     token: str | None
     max_body: int = DEFAULT_MAX_BODY
-    _writer: Workspace | None = None
+    _extractor: Extractor | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def open(self) -> None:
-        """Open (creating and migrating if needed) the workspace; idempotent."""
-        if self._writer is not None:
-            return  # already open: no need to wait for a write in progress
-        with self._lock:
-            if self._writer is None:
-                self._writer = Workspace(self.db_path)
+        """Create and migrate the workspace if needed, then let go of the file."""
+        Workspace(self.db_path, wait=SERVER_LOCK_WAIT).close()
 
     def close(self) -> None:
-        """Close the writer; later requests reopen it."""
-        with self._lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+        """Nothing is held between requests; kept for the app's lifespan hook."""
 
     @contextmanager
     def reader(self) -> Iterator[Workspace]:
         """A workspace on its own connection, closed after use."""
-        self.open()
-        ws = Workspace(self.db_path)
+        yield_to_waiters(self.db_path, SERVER_LOCK_WAIT)
+        ws = Workspace(self.db_path, wait=SERVER_LOCK_WAIT)
         try:
             yield ws
         finally:
@@ -65,11 +65,15 @@ class AppState:
 
     @contextmanager
     def writer(self) -> Iterator[Workspace]:
-        """The one writing workspace, held under the write lock."""
-        self.open()
+        """A writing workspace, one at a time, with the extractor loaded once for all."""
         with self._lock:
-            assert self._writer is not None
-            yield self._writer
+            yield_to_waiters(self.db_path, SERVER_LOCK_WAIT)
+            ws = Workspace(self.db_path, wait=SERVER_LOCK_WAIT, extractor=self._extractor)
+            try:
+                yield ws
+            finally:
+                self._extractor = ws.loaded_extractor
+                ws.close()
 
 
 def resolve_token(token: str | None) -> str | None:
