@@ -14,7 +14,6 @@ from typing import Any
 from axiswatch.actors.kb import ActorKB
 from axiswatch.api.evidence import parse_date
 from axiswatch.errors import InputError, NotFoundError
-from axiswatch.model import Event
 from axiswatch.store.events import EventFilter
 from axiswatch.workspace import Workspace
 
@@ -43,11 +42,12 @@ def resolve_actor(ws: Workspace, text: str, *, date: str | None = None) -> dict[
 
 def workspace_actors(ws: Workspace) -> list[dict[str, Any]]:
     """Every actor that appears in a stored event, most events first."""
+    from axiswatch.store.events import actor_counts
+
     kb = ws.kb
-    counts = Counter(a for e in ws.events() for a in {e.source, e.target} if a)
     return [
         {"id": a, "name": actor_name(kb, a), "events": n, "links": actor_links(a)}
-        for a, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        for a, n in actor_counts(ws.con)
     ]
 
 
@@ -87,34 +87,17 @@ def actor_detail(ws: Workspace, actor_id: str) -> dict[str, Any]:
 
 
 def actor_graph(ws: Workspace, flt: EventFilter | None = None) -> dict[str, Any]:
-    """Actors (events touching each) and pairs (events between them, mean Goldstein)."""
-    events = [e for e in ws.events(flt) if e.source and e.target and e.source != e.target]
-    return graph_from_events(ws.kb, events)
+    """Actors (events touching each) and pairs (events between them, mean Goldstein),
+    counted by one SQL aggregate; each pair links to its events (``links.events``)."""
+    from axiswatch.store.events import pair_counts
 
-
-def graph_from_events(kb: ActorKB, events: list[Event]) -> dict[str, Any]:
-    """Nodes and undirected edges counted from events with two distinct actors."""
+    edges = pair_counts(ws.con, flt)
     nodes: Counter[str] = Counter()
-    pairs: dict[tuple[str, str], list[Event]] = {}
-    for e in events:
-        assert e.source and e.target
-        nodes.update((e.source, e.target))
-        key = (min(e.source, e.target), max(e.source, e.target))
-        pairs.setdefault(key, []).append(e)
-    edges = []
-    for (a, b), group in sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        scores = [e.goldstein for e in group if e.goldstein is not None]
-        edges.append(
-            {
-                "a": a,
-                "b": b,
-                "n": len(group),
-                "mentions": sum(e.mentions or 1 for e in group),
-                "goldstein_mean": sum(scores) / len(scores) if scores else None,
-                "n_conflict": sum(1 for e in group if (e.quad_class or 0) >= 3),
-                "event_ids": [e.event_id for e in group],
-            }
-        )
+    for edge in edges:
+        nodes[edge["a"]] += edge["n"]
+        nodes[edge["b"]] += edge["n"]
+        edge["links"] = {"events": f"/api/events?dyad={edge['a']}-{edge['b']}"}
+    kb = ws.kb
     return {
         "nodes": [
             {"id": a, "name": actor_name(kb, a), "events": n}

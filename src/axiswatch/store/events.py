@@ -201,3 +201,31 @@ def parse_dyad(value: str) -> tuple[str, str]:
     if len(parts) != 2:
         raise InputError(f"--dyad {value!r}: write two actor codes joined by '-', e.g. RUS-PRK")
     return parts[0], parts[1]
+
+
+def pair_counts(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> list[dict]:
+    """Events per unordered pair of distinct actors, aggregated in SQL (one pass): count,
+    mentions, mean Goldstein and conflict events; busiest pair first. The events themselves
+    are fetched on demand (``read_events`` with the pair as ``dyad``)."""
+    flt = check_filter(flt or EventFilter())
+    where, params = _where(flt)
+    pair = "source IS NOT NULL AND target IS NOT NULL AND source <> target"
+    where = f"{where} AND {pair}" if where else f" WHERE {pair}"
+    sql = (
+        "SELECT least(source, target) AS a, greatest(source, target) AS b, count(*) AS n, "
+        "sum(coalesce(mentions, 1))::BIGINT AS mentions, avg(goldstein) AS goldstein_mean, "
+        "count(*) FILTER (WHERE quad_class >= 3) AS n_conflict "
+        f"FROM {event_view(flt.count)}{where} GROUP BY ALL ORDER BY n DESC, a, b"
+    )
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def actor_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
+    """Every actor of a stored event (not rejected) with its number of events, most first."""
+    return con.execute(
+        "SELECT actor, count(*) AS n FROM (SELECT unnest(list_distinct("
+        "list_filter([source, target], lambda x: x IS NOT NULL))) AS actor FROM grouped_events "
+        "WHERE review <> 'rejected') GROUP BY actor ORDER BY n DESC, actor"
+    ).fetchall()
