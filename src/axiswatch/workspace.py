@@ -283,6 +283,10 @@ class Workspace:
         """Stored events matching the filter, in date order (``count="mentions"``: mentions)."""
         return ev_store.read_events(self.con, flt)
 
+    def event_total(self, flt: EventFilter | None = None) -> int:
+        """How many events (or mentions) match the filter, its limit and offset aside."""
+        return ev_store.count_events(self.con, flt)
+
     def event_count(self) -> int:
         """Events in the workspace (each act once, rejected ones left out), imported included."""
         row = self.con.execute(

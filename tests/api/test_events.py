@@ -66,3 +66,15 @@ def test_event_detail_evidence_slices_back(client: TestClient, sample: Sample) -
     assert evidence["rule"] == "trigger:signed"
     assert body["document"]["document_id"] == event.document_id
     assert body["event"]["event_type"] == "AGREE"
+
+
+def test_events_come_in_pages_with_a_total_and_a_next_link(client) -> None:
+    first = client.get("/api/events", params={"limit": 2}).json()
+    assert (first["count"], first["total"]) == (2, 6)
+    second = client.get(first["next"]).json()
+    third = client.get(second["next"]).json()
+    assert third["next"] is None
+    ids = [e["event_id"] for page in (first, second, third) for e in page["events"]]
+    everything = client.get("/api/events").json()
+    assert ids == [e["event_id"] for e in everything["events"]] and len(set(ids)) == 6
+    assert everything["filters"]["limit"] == 500 and everything["next"] is None

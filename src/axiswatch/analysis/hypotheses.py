@@ -37,7 +37,7 @@ from typing import Any, Literal
 import duckdb
 
 from axiswatch.model import Claim, Event
-from axiswatch.store.events import read_events
+from axiswatch.store.events import EventFilter, read_events
 from axiswatch.store.reference import read_claims
 
 __all__ = [
@@ -277,4 +277,8 @@ def build_hypotheses(claims: Sequence[Claim], events: Sequence[Event]) -> list[H
 
 def hypotheses(con: duckdb.DuckDBPyConnection) -> list[Hypothesis]:
     """The hypotheses of the stored claims, with the stored events and claims as evidence."""
-    return build_hypotheses(read_claims(con), read_events(con))
+    claims = read_claims(con)
+    actors = {a for c in claims if c.epistemic in HEDGED for a in _sides(c).actors}
+    # only events touching an actor of some hypothesis can bear on one
+    events = read_events(con, EventFilter(actors=tuple(sorted(actors))))
+    return build_hypotheses(claims, events)

@@ -7,9 +7,9 @@ twin show the same rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from axiswatch.api.claims import claim_rows
 from axiswatch.errors import InputError, NotFoundError
@@ -20,6 +20,8 @@ from axiswatch.workspace import Workspace
 
 EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, OTHER)
 MAX_LIMIT = 5000
+DEFAULT_LIMIT = 500
+"""Events in one page of /api/events when no limit is asked for (``next`` has the rest)."""
 
 
 def parse_date(value: str | None, *, name: str) -> dt.date | None:
@@ -45,6 +47,7 @@ def event_filter(
     count: str | None = None,
     review: str | None = None,
     min_confidence: float | None = None,
+    offset: int = 0,
 ) -> EventFilter:
     """The event filter from query values (empty strings count as not given), checked."""
     if epistemic and epistemic not in EPISTEMIC_VALUES:
@@ -68,6 +71,7 @@ def event_filter(
         count=count or "events",
         review=review or None,
         min_confidence=min_confidence,
+        offset=offset,
     )
 
 
@@ -82,6 +86,7 @@ def filter_json(flt: EventFilter) -> dict[str, Any]:
         "epistemic": flt.epistemic,
         "document_id": flt.document_id,
         "limit": flt.limit,
+        "offset": flt.offset,
         "count": flt.count,
         "review": flt.review,
         "min_confidence": flt.min_confidence,
@@ -167,12 +172,25 @@ def evidence_json(event: Event, document: Document | None) -> dict[str, Any]:
     }
 
 
-def list_events(ws: Workspace, flt: EventFilter) -> dict[str, Any]:
-    """The events matching a filter, with document titles."""
+def list_events(ws: Workspace, flt: EventFilter, *, page: bool = False) -> dict[str, Any]:
+    """The events matching a filter, with document titles.
+
+    With ``page``, one page of them (``flt.limit``, default DEFAULT_LIMIT, from
+    ``flt.offset``), the ``total`` that match and the ``next`` page's address (None at the end).
+    """
     titles = TitleCache(ws)
     flt = check_filter(flt)
+    if page and flt.limit is None:
+        flt = replace(flt, limit=DEFAULT_LIMIT)
     events = [event_json(e, document_title=titles.title(e.document_id)) for e in ws.events(flt)]
-    return {"filters": filter_json(flt), "count": len(events), "events": events}
+    out: dict[str, Any] = {"filters": filter_json(flt), "count": len(events), "events": events}
+    if page:
+        total = ws.event_total(flt)
+        out["total"] = total
+        end = flt.offset + len(events)
+        query = {k: v for k, v in filter_json(flt).items() if v is not None and k != "offset"}
+        out["next"] = f"/api/events?{urlencode({**query, 'offset': end})}" if end < total else None
+    return out
 
 
 def event_detail(ws: Workspace, event_id: str) -> dict[str, Any]:
@@ -212,18 +230,12 @@ def document_summary(document: Document, *, events: int | None = None) -> dict[s
     return row
 
 
-def count_by_document(events: Iterable[Event]) -> dict[str, int]:
-    """How many events each document has."""
-    counts: dict[str, int] = {}
-    for event in events:
-        if event.document_id:
-            counts[event.document_id] = counts.get(event.document_id, 0) + 1
-    return counts
-
-
 def list_documents(ws: Workspace, *, limit: int | None = None) -> dict[str, Any]:
     """Stored documents in ingestion order, each with its event count."""
-    counts = count_by_document(ws.events(EventFilter(count="mentions")))
+    rows = ws.con.execute(
+        "SELECT document_id, count(*) FROM events WHERE document_id IS NOT NULL GROUP BY 1"
+    ).fetchall()
+    counts = dict(rows)  # mentions per document, counted in SQL
     documents = [
         document_summary(d, events=counts.get(d.document_id, 0)) for d in ws.documents(limit=limit)
     ]

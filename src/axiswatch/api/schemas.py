@@ -77,6 +77,8 @@ class EventList(BaseModel):
     filters: dict[str, Any]
     count: int
     events: list[EventOut]
+    total: int | None = Field(None, description="Events matching the filters, on every page.")
+    next: str | None = Field(None, description="The next page, None on the last one.")
 
 
 class Evidence(Open):

@@ -26,12 +26,15 @@ class EventFilter:
 
     actor: str | None = None
     dyad: tuple[str, str] | None = None
+    actors: tuple[str, ...] | None = None
+    """Events touching any of these actors."""
     event_type: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
     epistemic: str | None = None
     document_id: str | None = None
     limit: int | None = None
+    offset: int = 0
     count: str = "events"
     review: str | None = None
     """unreviewed, accepted, corrected, rejected, reviewed (accepted or corrected) or any;
@@ -93,6 +96,11 @@ def _where(flt: EventFilter) -> tuple[str, list[object]]:
     if flt.actor:
         clauses.append("(source = ? OR target = ?)")
         params += [flt.actor.upper()] * 2
+    if flt.actors is not None:
+        codes = [a.upper() for a in flt.actors] or [""]
+        marks = ", ".join("?" for _ in codes)
+        clauses.append(f"(source IN ({marks}) OR target IN ({marks}))")
+        params += codes * 2
     if flt.dyad:
         a, b = (x.upper() for x in flt.dyad)
         clauses.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
@@ -165,9 +173,19 @@ def read_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     )
     if flt.limit:
         sql += f" LIMIT {int(flt.limit)}"
+    if flt.offset:
+        sql += f" OFFSET {int(flt.offset)}"
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [_to_event(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
+
+
+def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
+    """How many stored events (or mentions) match the filter, limit and offset aside."""
+    flt = check_filter(flt or EventFilter())
+    where, params = _where(flt)
+    row = con.execute(f"SELECT count(*) FROM {event_view(flt.count)}{where}", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def read_mentions(con: duckdb.DuckDBPyConnection) -> list[Event]:

@@ -24,7 +24,11 @@ def events(
     until: Annotated[str | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
     epistemic: Annotated[str | None, Query(description="asserted, reported, ...")] = None,
     document_id: Annotated[str | None, Query(description="Events of one document.")] = None,
-    limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_LIMIT, description="Events per page (default 500, at most 5000)."),
+    ] = None,
+    offset: Annotated[int, Query(ge=0, description="Skip this many (see `next`).")] = 0,
     count: Annotated[
         Literal["events", "mentions"],
         Query(description="events (each act once) or mentions (every coded sentence)."),
@@ -50,8 +54,9 @@ def events(
         count=count,
         review=review,
         min_confidence=min_confidence,
+        offset=offset,
     )
-    return list_events(ws, flt)
+    return list_events(ws, flt, page=True)
 
 
 @router.get("/{event_id}", response_model=EventDetail)
