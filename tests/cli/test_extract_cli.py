@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -154,3 +155,22 @@ def test_extract_and_claims_exit_1_when_a_file_cannot_be_read(tmp_path: Path) ->
     claims_app.command("claims")(claims_cmd)
     claimed = runner.invoke(claims_app, ["claims", str(good), str(bad)])
     assert claimed.exit_code == 1 and "bad.txt" in claimed.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "a", "text": "Kim met Xi. \\ud800"}', "lone surrogate"),
+        ('{"id": "b", "text": ' + "[" * 50_000 + "]" * 50_000 + "}", "nested too deeply"),
+        ('{"id": "c", "text": 5}', "field 'text' must be a string"),
+    ],
+)
+def test_extract_jsonl_in_refuses_bad_lines_in_one_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--jsonl-in", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:1: " in result.stderr and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

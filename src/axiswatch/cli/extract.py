@@ -38,8 +38,19 @@ def iter_jsonl_sources(path: str) -> Iterator[SourceText]:
             row = json.loads(line)
         except json.JSONDecodeError as e:
             raise InputError(f"{path}:{n}: not JSON ({e.msg}): one object per line") from e
+        except RecursionError as e:
+            raise InputError(f"{path}:{n}: nested too deeply: one flat object per line") from e
         if not isinstance(row, dict) or "text" not in row or "id" not in row:
             raise InputError(f"{path}:{n}: needs the fields 'id' and 'text'")
+        if not isinstance(row["text"], str):
+            raise InputError(f"{path}:{n}: field 'text' must be a string")
+        try:
+            row["text"].encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise InputError(
+                f"{path}:{n}: field 'text' holds a lone surrogate ({e.object[e.start]!r} at "
+                f"{e.start}): write the character as a pair or drop it"
+            ) from e
         published = row.get("published")
         try:
             date = dt.date.fromisoformat(published[:10]) if published else None
