@@ -320,12 +320,12 @@ def test_extract_one_list_after_group_gives_one_event_per_actor(extract) -> None
     ]
 
 
-def test_extract_one_repeated_nominal_mention_is_one_event(extract) -> None:
-    text = (
-        "In 2008, Russia invaded Georgia. The Russian invasion of Georgia in 2008 "
-        "changed the region."
-    )
-    assert len(extract(text)) == 1
+def test_a_repeated_mention_is_kept_only_when_its_own_sentence_dates_it(extract) -> None:
+    # annotation guide v1.2: "Russia's 2022 invasion" is a mention; "the invasion" is not
+    dated = "In 2008, Russia invaded Georgia. The Russian invasion of Georgia in 2008 changed it."
+    assert [e.date_start for e in extract(dated)] == ["2008", "2008"]
+    bare = "In 2008, Russia invaded Georgia. The Russian invasion of Georgia changed the region."
+    assert len(extract(bare)) == 1
 
 
 def test_extract_one_footnotes_and_reference_notes(extract) -> None:

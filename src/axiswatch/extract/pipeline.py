@@ -398,12 +398,14 @@ def publication_time(source: SourceText) -> TimeExpr | None:
 
 
 def is_repeat(item: CodedEvent, stated: set[tuple[str, str, str, str, str | None]]) -> bool:
-    """A nominal mention ("the Russian invasion of Ukraine") of an act already extracted.
+    """A bare back-reference ("the invasion") to an act already extracted.
 
     Verbs state new acts (two statements by one minister on one day are two events); a noun
-    that names an act already coded with the same actors, type, mode and date refers back.
+    that names an act already coded with the same actors, type, mode and date refers back,
+    unless its own sentence dates it ("Russia's 2022 invasion"): that is a mention of its own
+    (annotation guide v1.2, repeated mentions), counted once as an event by the grouping.
     """
-    return item.nominal and event_key(item) in stated
+    return item.nominal and item.date_from_context and event_key(item) in stated
 
 
 UN_BODIES = {"UNSC": "council", "UNGA": "assembly"}
