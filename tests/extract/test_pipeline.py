@@ -772,3 +772,13 @@ def test_several_attending_one_gathering_meet_there(extract) -> None:
 def test_taking_part_in_an_act_makes_the_subject_its_actor(extract) -> None:
     events = extract("In 2005, China and Russia took part in joint exercises.")
     assert [(e.source, e.target, e.event_type) for e in events] == [("CHN", "RUS", "COOPERATE")]
+
+
+def test_about_is_a_cue_only_in_about_to(extract) -> None:
+    soon = extract("Russia is about to sign a treaty with China on 3 May 2020.")
+    told = extract(
+        "In July 2020, Sergey Lavrov informed his colleague about the progress of the "
+        "Russia-US dialogue on arms control."
+    )
+    assert [(e.event_type, e.epistemic) for e in soon] == [("SUPPORT", "hypothetical")]
+    assert [(e.source, e.target, e.epistemic) for e in told] == [("RUS", "USA", "asserted")]

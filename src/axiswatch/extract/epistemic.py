@@ -102,6 +102,17 @@ def is_negated(token: Token) -> bool:
     )
 
 
+def _about_to(node: Token) -> bool:
+    """ "is about to sign": about to do it, not yet done ("informed him about the talks" is
+    no such cue: the preposition must be followed by "to")."""
+    return (
+        node.lower_ == "about"
+        and node.dep_ in {"acomp", "advmod", "prep"}
+        and node.i + 1 < len(node.doc)
+        and node.nbor(1).lower_ == "to"
+    )
+
+
 def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozenset()) -> Status:
     """The epistemic status of an event whose trigger is ``token`` in ``sent``."""
     chain = _ancestors_in_clause(token, sent)
@@ -113,7 +124,7 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
     for node in chain[1:]:
         if node.lemma_.lower() in NEGATING_VERBS:
             return Status("negated", node.text)
-        if node.lower_ == "about" and node.dep_ in {"acomp", "advmod", "prep"}:
+        if _about_to(node):
             return Status("hypothetical", "about to")
     for node in chain:
         for child in node.children:
