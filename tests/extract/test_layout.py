@@ -28,6 +28,11 @@ from axiswatch.extract.layout import dateline_end, is_heading
             "SEOUL, Korea, Republic Of — ",
             id="upper-case-place",
         ),
+        pytest.param(
+            "UN, June 3. /TASS/. The UN Security Council passed a resolution.",
+            "UN, June 3. /TASS/. ",
+            id="tass",
+        ),
         pytest.param("China and Russia (the two powers) met in 2019.", "", id="no-dateline"),
         pytest.param("Russia invaded Ukraine in 2022.", "", id="plain"),
     ],

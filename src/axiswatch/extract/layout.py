@@ -2,7 +2,8 @@
 
 - A dateline opens a wire or state-media story ("SEOUL (Reuters) –", "Pyongyang, November 2
   (KCNA) --", "Beijing, (APP - Pakistan Point News - 14th May, 2024)", "SEOUL, Korea, Republic
-  Of —"). It names where and by whom the story was filed: no actor of the story is in it.
+  Of —", "UN, June 3. /TASS/."). It names where and by whom the story was filed: no actor of
+  the story is in it.
 - A heading is a short line of its own without a sentence's final stop ("- 2019: Xi visits
   'best friend' -", "Broader CRINK Alignment Since 2022: Limited by Power Imbalances"). A date
   in it dates the paragraphs under it, until the next heading.
@@ -23,6 +24,10 @@ DATELINE = re.compile(
         [A-Z]{3,}(?:\s+[A-Z]{2,})*                         # an upper-case place: SEOUL
         (?:,\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,3}){0,3}        # , Korea, Republic Of
         \s+(?:--|—|–)
+      |
+        [A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}     # a place: UN, MOSCOW
+        ,\s*[A-Za-z]+\s+\d{1,2}\.?                         # , June 3.
+        \s*/[A-Z][A-Za-z-]{1,20}/\.?                        # /TASS/.
     )\s*""",
     re.VERBOSE,
 )
