@@ -73,3 +73,16 @@ def test_bad_gold_files_name_the_line(tmp_path: Path, db: Path, content: str, me
     gold.write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), "--db", str(db)])
     assert result.exit_code == 1 and message in result.stderr
+
+
+def test_gold_of_a_given_document_without_predictions_still_counts(tmp_path: Path) -> None:
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("Nothing between states happens in this text.\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    row = {"doc": "quiet.txt", "sentence": "x", "date_start": "2020", "source": "RUS",
+           "target": "CHN", "event_type": "CONSULT"}  # fmt: skip
+    other = {**row, "doc": "not-given.txt"}
+    gold.write_text(json.dumps(row) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), str(quiet)])
+    assert result.exit_code == 0, result.output
+    assert "gold=1 pred=0 matched=0" in result.stdout

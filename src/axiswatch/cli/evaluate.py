@@ -16,13 +16,17 @@ from axiswatch.errors import InputError
 DOC_COLUMNS = ["doc", "gold", "pred", "matched", "precision", "recall", "f1", "strict_f1"]
 
 
-def _predictions(paths: list[str] | None, pred: Path | None, db: Path | None) -> list[dict]:
+def _predictions(
+    paths: list[str] | None, pred: Path | None, db: Path | None
+) -> tuple[list[dict], set[str] | None]:
+    """The predicted events, and the documents they were made on (None: every gold one)."""
     from axiswatch.evaluation.guide import guide_row, read_guide_jsonl
 
     if paths and pred:
         raise InputError("give PATHS to extract or --pred FILE, not both")
     if pred is not None:
-        return read_guide_jsonl(pred, required=("doc", "sentence", "source", "target"))
+        rows = read_guide_jsonl(pred, required=("doc", "sentence", "source", "target"))
+        return rows, None
     if paths:
         from axiswatch.cli.extract import file_sources
         from axiswatch.extract.pipeline import Extractor
@@ -32,7 +36,8 @@ def _predictions(paths: list[str] | None, pred: Path | None, db: Path | None) ->
         if failed:
             raise InputError(f"{len(failed)} of the given files cannot be read (named above)")
         with progress_bar("extracting", enabled=sys.stderr.isatty()) as update:
-            return [guide_row(e) for e in Extractor().extract(sources, progress=update)]
+            rows = [guide_row(e) for e in Extractor().extract(sources, progress=update)]
+        return rows, {s.doc for s in sources}
     from axiswatch.evaluation.gold import mention_rows
     from axiswatch.workspace import Workspace
 
@@ -40,7 +45,7 @@ def _predictions(paths: list[str] | None, pred: Path | None, db: Path | None) ->
     if not path.is_file():
         raise InputError(f"{path}: no workspace there; give PATHS to extract or --db WORKSPACE")
     with Workspace(path) as ws:
-        return mention_rows(ws)
+        return mention_rows(ws), None
 
 
 @cli_errors
@@ -70,11 +75,9 @@ def eval_cmd(
     from axiswatch.evaluation.scoring import score, score_by_document, summary_line
 
     gold_rows = read_guide_jsonl(gold)
-    predicted = _predictions(paths, pred, db)
-    names = {str(r.get("doc")) for r in gold_rows}
-    if paths and names:  # score the gold's documents that were given
-        given = {str(r.get("doc")) for r in predicted}
-        gold_rows = [g for g in gold_rows if str(g.get("doc")) in given]
+    predicted, read = _predictions(paths, pred, db)
+    if read is not None:  # the gold of the documents that were given, events found or not
+        gold_rows = [g for g in gold_rows if str(g.get("doc")) in read]
     total = score(gold_rows, predicted)
     documents = score_by_document(gold_rows, predicted)
     if fmt is OutputFormat.json:
