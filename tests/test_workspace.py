@@ -133,3 +133,17 @@ def test_workspace_actor_file_beside_the_database_feeds_extraction(tmp_path: Pat
         ws.ingest([brief])
         (event,) = ws.events()
     assert (event.source, event.target, event.event_type) == ("RUS", "PRK", "CONSULT")
+
+
+def test_a_text_over_the_extraction_limit_is_stored_and_reported(tmp_path, monkeypatch) -> None:
+    import axiswatch
+    from axiswatch import workspace
+
+    monkeypatch.setattr(workspace, "MAX_EXTRACT_CHARS", 100)
+    path = tmp_path / "long.txt"
+    path.write_text("Russia condemned Japan on 3 May 2018. " * 10, encoding="utf-8")
+    with axiswatch.open(tmp_path / "w.duckdb") as ws:
+        [outcome] = ws.ingest([path]).outcomes
+        assert outcome.status == "added"
+        assert "extracted from texts of up to 100" in (outcome.extract_error or "")
+        assert len(ws.documents()) == 1 and ws.events() == []

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTOR_FILE_SUFFIXES = (".yaml", ".yml", ".csv")
+MAX_EXTRACT_CHARS = 5_000_000
+"""The longest text events and claims are extracted from (about 800,000 words, a thick
+book); a longer one is stored and reported, not parsed for hours."""
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called as long work advances."""
 
@@ -218,6 +221,11 @@ class Workspace:
 
         document = self.document(document_id)
         name = Path(document.path).name if document.path else document.document_id[:12]
+        if len(document.text) > MAX_EXTRACT_CHARS:
+            raise InputError(
+                f"{name}: {len(document.text):,} characters; events are extracted from texts of "
+                f"up to {MAX_EXTRACT_CHARS:,}: the text is stored; split it into parts to extract"
+            )
         source = SourceText.of(document, name)
         paragraphs = parse_paragraphs(self.extractor.nlp, document.text)  # one parse for both
         events = self.extractor.extract_one(source, paragraphs=paragraphs)
