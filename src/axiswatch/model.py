@@ -14,6 +14,8 @@ Epistemic = Literal["asserted", "reported", "alleged", "hypothetical", "negated"
 EPISTEMIC_VALUES: tuple[str, ...] = ("asserted", "reported", "alleged", "hypothetical", "negated")
 PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
 """Characters of an ISO date kept at each precision."""
+
+
 Origin = Literal["extracted", "gdelt", "icews", "polecat", "manual"]
 
 

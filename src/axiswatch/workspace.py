@@ -295,13 +295,6 @@ class Workspace:
         """How many events (or mentions) match the filter, its limit and offset aside."""
         return ev_store.count_events(self.con, flt)
 
-    def event_count(self) -> int:
-        """Events in the workspace (each act once, rejected ones left out), imported included."""
-        row = self.con.execute(
-            "SELECT count(*) FROM grouped_events WHERE review <> 'rejected'"
-        ).fetchone()
-        return int(row[0]) if row else 0
-
     def event(self, event_id: str) -> Event:
         """One stored event (or mention) by id."""
         return ev_store.read_event(self.con, event_id)

@@ -96,7 +96,7 @@ def ingest_cmd(
         report = ws.ingest(
             targets, title=title, published=date, extract=not no_extract, progress=update
         )
-        held = ws.event_count()
+        held = ws.event_total()  # each act once, rejected ones left out
     if fmt is not OutputFormat.table:
         rows = [
             {

@@ -6,25 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from axiswatch.evaluation.guide import guide_row
+from axiswatch.evaluation.guide import GUIDE_FIELDS, guide_row
 from axiswatch.model import Document
 from axiswatch.store.events import EventFilter, read_mentions
 from axiswatch.workspace import Workspace
 
-EVENT_FIELDS = (
-    "date_start",
-    "date_end",
-    "date_from_context",
-    "source",
-    "source_person",
-    "target",
-    "target_person",
-    "event_type",
-    "mode",
-    "cameo",
-    "location",
-    "epistemic",
+MENTION_FIELDS = (
+    "id",
+    "doc",
+    "sentence",
+    "trigger",
+    "start_char",
+    "end_char",
+    "confidence",
+    "rule",
 )
+EVENT_FIELDS = tuple(f for f in GUIDE_FIELDS if f not in MENTION_FIELDS)
 """What a gold line takes from its (reviewed) event rather than from the mention."""
 
 

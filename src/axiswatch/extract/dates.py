@@ -47,9 +47,10 @@ from axiswatch.extract._absolute import YEAR_RULES, find_absolute, is_quantity
 from axiswatch.extract._periods import find_periods
 from axiswatch.extract._relative import Cand, Context, Dates, Ref, find_relative
 
-__all__ = ["TimeExpr", "covers", "latest_absolute", "parse_iso", "tag_dates"]
+__all__ = ["TimeExpr", "covers", "iso_precision", "latest_absolute", "parse_iso", "tag_dates"]
 
 parse_iso = cal.parse_iso
+iso_precision = cal.iso_precision
 
 
 @dataclass(frozen=True)

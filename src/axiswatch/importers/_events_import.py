@@ -60,6 +60,7 @@ from axiswatch.importers._events_indexes import bulk_indexes, estimated_rows
 from axiswatch.importers._events_reference import load_reference_tables
 from axiswatch.importers._events_sql import lit
 from axiswatch.importers._events_statements import WIDTH_FIELD, BatchStatements
+from axiswatch.store.connect import process_alive
 
 _ACTOR = re.compile(r"[A-Z]{3}")
 
@@ -375,15 +376,5 @@ def remove_stale_scratch() -> None:
     """Delete the scratch folders of imports whose process is gone (killed midway)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*-*"):
         pid = folder.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True

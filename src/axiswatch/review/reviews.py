@@ -136,7 +136,7 @@ def verdict(reviews: Sequence[Review], keys: set[str]) -> Verdict:
 
 def apply_changes(row: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
     """An event row with the corrections applied (type fixes CAMEO, QuadClass and Goldstein)."""
-    from axiswatch.extract.dates import parse_iso
+    from axiswatch.extract.dates import iso_precision, parse_iso
     from axiswatch.ontology.cameo import cameo_code
     from axiswatch.ontology.plover import default_cameo
 
@@ -150,7 +150,7 @@ def apply_changes(row: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, 
         if "date_start" in changes and "date_end" not in changes:
             out["date_end"] = changes["date_start"]
         start = out["date_start"]
-        out["precision"] = {4: "year", 7: "month"}.get(len(start), "day")
+        out["precision"] = iso_precision(start)
         out["day_start"], out["day_end"] = parse_iso(start)[0], parse_iso(out["date_end"])[1]
         out["date_from_context"] = False
     return out

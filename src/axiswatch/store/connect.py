@@ -94,7 +94,8 @@ def _marker(path: Path, pid: int) -> Path:
     return path.with_name(f"{path.name}.waiting-{pid}")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (someone else's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -114,7 +115,7 @@ def yield_to_waiters(path: str | Path, limit: float) -> None:
             pid = marker.name.rsplit("-", 1)[1]
             if not pid.isdigit() or int(pid) == os.getpid():
                 continue
-            if _alive(int(pid)):
+            if process_alive(int(pid)):
                 waiting = True
             else:
                 marker.unlink(missing_ok=True)  # left by a process that died waiting

@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from axiswatch.extract.dates import iso_precision
 from axiswatch.review.grouping import Group, Mention, group_mentions, mention_key
 from axiswatch.review.reviews import apply_changes, verdict
 from axiswatch.store.reviews import read_reviews
@@ -43,15 +44,11 @@ def _mention(row: dict[str, Any]) -> Mention:
         epistemic=row.get("epistemic") or "asserted",
         day_start=row.get("day_start"),
         day_end=row.get("day_end"),
-        precision=row.get("precision") or _precision(row.get("date_start")),
+        precision=row.get("precision")
+        or (iso_precision(row["date_start"]) if row.get("date_start") else None),
         start_char=row.get("start_char"),
         confidence=row.get("confidence"),
     )
-
-
-def _precision(date: str | None) -> str | None:
-    """The precision an ISO date is written at (rows written without one)."""
-    return {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
 
 
 _GROUPING_COLUMNS = (

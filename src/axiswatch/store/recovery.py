@@ -20,7 +20,22 @@ log = logging.getLogger(__name__)
 
 
 def recover(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild parked indexes and close the ledger rows of interrupted imports."""
+    """Rebuild parked indexes and close the ledger rows of interrupted imports.
+
+    Runs on every open for writing (every server request), so it only reads unless an
+    interrupted import left something behind.
+    """
+    parked, running = con.execute(
+        "SELECT (SELECT count(*) FROM event_import_indexes), "
+        "(SELECT count(*) FROM event_imports WHERE status = 'running')"
+    ).fetchone()
+    if parked:
+        _rebuild_parked(con)
+    if running:
+        _close_running(con)
+
+
+def _rebuild_parked(con: duckdb.DuckDBPyConnection) -> None:
     parked = con.execute("SELECT index_name, sql FROM event_import_indexes").fetchall()
     if parked:
         rebuild_indexes(con, parked)
@@ -28,6 +43,9 @@ def recover(con: duckdb.DuckDBPyConnection) -> None:
             "rebuilt the events indexes an interrupted import had set aside: %s",
             ", ".join(name for name, _ in parked),
         )
+
+
+def _close_running(con: duckdb.DuckDBPyConnection) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     stale = con.execute(
         "UPDATE event_imports SET status = 'interrupted', finished_at = ? "
