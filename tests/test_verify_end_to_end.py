@@ -42,3 +42,28 @@ def test_verify_seed_claims_against_factbook_and_votes(verdicts) -> None:
     assert votes_2022.verdict == "unverifiable"
     assert "no emergency-session votes of 2022" in votes_2022.explanation
     assert any("dual-use goods" in statement for statement in hypotheses)
+
+
+@pytest.fixture(scope="module")
+def pack_verdicts(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A fresh workspace with nothing imported: the bundled reference pack decides."""
+    db = tmp_path_factory.mktemp("pack") / "w.duckdb"
+    with axiswatch.open(db) as ws:
+        ws.ingest([shared_dir / "eval" / "docs"])
+        claims = {c.claim_id: c for c in ws.claims()}
+        found = [(claims[v.claim_id].sentence, v) for v in ws.verify()]
+    return found
+
+
+@pytest.mark.slow
+def test_fresh_install_verifies_the_seed_claims_from_the_pack(pack_verdicts) -> None:
+    found = pack_verdicts
+    borders = _about(found, "the length of the land border")
+    assert {v.verdict for v in borders} == {"contradicted", "partly"}
+    assert all(v.dataset_version.startswith("pack-") for v in borders)
+    assert "supported" in {v.verdict for v in _about(found, "largest trade partner")}
+    (votes_2014,) = _about(found, "one of the 11 countries")
+    assert votes_2014.verdict == "supported"
+    (votes_2022,) = _about(found, "one of the five countries")
+    assert votes_2022.verdict == "unverifiable"
+    assert "covering 2022" in votes_2022.explanation

@@ -38,6 +38,8 @@ ACTOR_FILE_SUFFIXES = (".yaml", ".yml", ".csv")
 MAX_EXTRACT_CHARS = 5_000_000
 """The longest text events and claims are extracted from (about 800,000 words, a thick
 book); a longer one is stored and reported, not parsed for hours."""
+REFERENCE_KINDS = ("un_votes", "unsc_vetoes", "factbook")
+"""Kinds of reference data that claim verification reads."""
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called as long work advances."""
 
@@ -261,11 +263,25 @@ class Workspace:
 
         return read_claims(self.con)
 
+    def ensure_reference(self, kinds: Sequence[str] = REFERENCE_KINDS) -> list[str]:
+        """Install the bundled reference pack for each kind the workspace holds nothing of.
+
+        Returns the names of the datasets installed (none when the user's own imports, or an
+        earlier install, are there).
+        """
+        from axiswatch.reference.pack import ensure
+
+        return [d.name for d in ensure(self.con, kinds)]
+
     def verify(self) -> list[Verification]:
-        """Check every stored claim against the imported reference data; verdicts are stored."""
+        """Check every stored claim against the reference data; verdicts are stored.
+
+        Kinds of reference data the workspace lacks come from the bundled pack first.
+        """
         from axiswatch.analysis.verify import verify_all
         from axiswatch.store.reference import write_verifications
 
+        self.ensure_reference()
         verifications = verify_all(self.con, self.claims())
         write_verifications(self.con, verifications)
         return verifications
@@ -419,9 +435,14 @@ class Workspace:
         return triangle(self.con, a, b, c, **options)
 
     def votes_align(self, countries: Sequence[str], **options: Any) -> pd.DataFrame:
-        """UN General Assembly voting alignment per pair (axiswatch.analysis.alignment)."""
+        """UN General Assembly voting alignment per pair (axiswatch.analysis.alignment).
+
+        Options: ``start``, ``end``, ``by``, ``dataset``, ``dataset_version``, ``successors``;
+        the bundled UN votes are installed first when the workspace holds none.
+        """
         from axiswatch.analysis.alignment import votes_align
 
+        self.ensure_reference(["un_votes"])
         return votes_align(self.con, countries, **options)
 
     def changes(self, a: str, b: str, **options: Any) -> pd.DataFrame:

@@ -102,12 +102,33 @@ def test_votes_align_without_idealpoints_has_no_distance(con, session_74):
     )
 
 
-def test_votes_align_several_datasets_must_be_chosen(con, session_74, add_votes):
+def test_votes_align_several_datasets_the_newest_covering_is_read(con, session_74, add_votes):
     add_votes("r1", 74, "2019-10-01", {"RUS": "yes", "CHN": "no"}, dataset="other")
-    with pytest.raises(InputError, match="other 1, test 1"):
-        votes_align(con, ["RUS", "CHN"], start=2019, end=2019)
-    df = votes_align(con, ["RUS", "CHN"], start=2019, end=2019, dataset="other")
-    assert df.loc[0, "agree"] == 0.0
+    add_votes("r9", 78, "2023-10-01", {"RUS": "yes", "CHN": "yes"}, dataset="other")
+    df = votes_align(con, ["RUS", "CHN"], start=2019, end=2023)
+    assert df.attrs["dataset"] == "other"  # covers 2019-2023; "test" only 2019
+    assert "the newest covering 2019-2023" in df.attrs["notes"][0]
+    assert "also held: test" in df.attrs["notes"][0]
+    chosen = votes_align(con, ["RUS", "CHN"], start=2019, end=2019, dataset="test")
+    assert chosen.attrs["dataset"] == "test"
+    assert chosen.loc[0, "n"] == 3
+
+
+def test_votes_align_no_dataset_covering_the_period_names_the_option(con, session_74):
+    with pytest.raises(NotFoundError, match=r"no UN vote dataset covers 1995-2000.*--dataset"):
+        votes_align(con, ["RUS", "CHN"], start=1995, end=2000)
+
+
+def test_votes_align_russia_continues_the_soviet_seat(con, add_votes):
+    add_votes("u1", 46, "1991-10-01", {"SUN": "yes", "CHN": "yes"})
+    add_votes("u2", 46, "1992-03-01", {"RUS": "no", "CHN": "yes"})
+    joined = votes_align(con, ["RUS", "CHN"], start=1991, end=1991)
+    assert joined.loc[0, "n"] == 2
+    assert any("Soviet Union" in note for note in joined.attrs["notes"])
+    apart = votes_align(con, ["RUS", "CHN"], start=1991, end=1991, successors=False)
+    assert apart.loc[0, "n"] == 1
+    both = votes_align(con, ["SUN", "RUS", "CHN"], start=1991, end=1991)
+    assert both[(both["a"] == "SUN") & (both["b"] == "CHN")]["n"].item() == 1
 
 
 def test_votes_align_no_rollcalls_is_not_found(con):

@@ -64,10 +64,19 @@ def test_changes_has_series_and_breaks(client: TestClient) -> None:
     assert len(body["series"]) >= 3
 
 
-def test_votes_align_without_votes_is_not_found(client: TestClient) -> None:
-    response = client.get("/api/votes/align?countries=RUS,CHN")
+def test_votes_align_without_votes_reads_the_bundled_pack(client: TestClient) -> None:
+    response = client.get("/api/votes/align?countries=RUS,CHN&from=2014&to=2014")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["dataset"] == "unvotes-voeten"
+    assert body["dataset_version"].startswith("pack-")
+    assert body["rows"][0]["n"] > 50
+
+
+def test_votes_align_unknown_dataset_is_not_found(client: TestClient) -> None:
+    response = client.get("/api/votes/align?countries=RUS,CHN&dataset=nope")
     assert response.status_code == 404
-    assert "import UN votes" in response.json()["error"]["message"]
+    assert "dataset 'nope'" in response.json()["error"]["message"]
 
 
 def test_votes_align_with_votes(fresh: Sample, no_env_token: None) -> None:

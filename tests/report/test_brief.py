@@ -74,7 +74,7 @@ def test_brief_hypotheses_with_rated_evidence(brief_html: str, report_sample: Sa
 
 def test_brief_figures_cite_event_ids(brief_html: str, report_sample: Sample) -> None:
     captions = re.findall(r"<figcaption>(.*?)</figcaption>", brief_html, flags=re.S)
-    assert captions and all("Sources:" in c for c in captions)
+    assert captions and all("Sources:" in c or "Source:" in c for c in captions)
     hosted = _event_id(report_sample, report_sample.events[3].event_id)
     assert any(hosted in c for c in captions)
 
@@ -83,8 +83,9 @@ def test_brief_states_the_latest_period(ws: axiswatch.Workspace) -> None:
     context = build_brief(ws)
     assert context["latest"]["period"] == "2024"
     assert "CHN-RUS +1" in context["latest_line"]
-    assert context["alignment"]["figure"] is None
-    assert "import UN votes" in context["alignment"]["note"]
+    # no votes imported: the bundled UN votes are read, and the brief says which
+    assert context["alignment"]["figure"] is not None
+    assert "unvotes-voeten" in context["alignment"]["datasets"][0]
 
 
 def test_key_events_put_flips_first(ws: axiswatch.Workspace) -> None:

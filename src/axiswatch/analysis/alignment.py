@@ -20,9 +20,12 @@ distance are added when the table ``un_idealpoints`` is present (see ``idealpoin
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 import ibis
 import numpy as np
@@ -37,6 +40,7 @@ BY_CHOICES: tuple[str, ...] = ("session", "year")
 VOTE_CODES: dict[str, int] = {"yes": 1, "abstain": 2, "no": 3}
 CATEGORIES: tuple[int, ...] = (1, 2, 3)
 SESSION_OFFSET = 1945
+SUCCESSION = dt.date(1991, 12, 25)
 MEASURES: tuple[str, ...] = (
     "agree",
     "lijphart",
@@ -103,11 +107,17 @@ def cast_votes(
     end: int = 2024,
     dataset: str | None = None,
     dataset_version: str | None = None,
+    successors: bool = False,
 ) -> ibis.Table:
-    """Ibis expression: yes/abstain/no votes (x = 1/2/3) of the countries with their period."""
+    """Ibis expression: yes/abstain/no votes (x = 1/2/3) of the countries with their period.
+
+    ``successors``: the Soviet Union's votes (SUN) are read as Russia's (RUS).
+    """
     rc = rollcalls_in_range(
         rollcalls, by=by, start=start, end=end, dataset=dataset, dataset_version=dataset_version
     )
+    if successors:
+        votes = votes.mutate(country=votes.country.substitute({"SUN": "RUS"}))
     v = votes.filter(votes.country.isin(list(countries)), votes.vote.isin(list(VOTE_CODES)))
     x = ibis.cases(*((v.vote == name, code) for name, code in VOTE_CODES.items()))
     v = v.mutate(x=x)
@@ -185,19 +195,89 @@ def measures(row: dict) -> dict[str, float]:
     }
 
 
-def _choose_dataset(
-    backend: BaseBackend, dataset: str | None, version: str | None
-) -> tuple[str, str]:
+@dataclass(frozen=True)
+class VoteDataset:
+    """The vote dataset an alignment reads, and why it was chosen."""
+
+    dataset: str
+    version: str
+    first: dt.date
+    last: dt.date
+    reason: str
+
+
+def choose_dataset(
+    backend: BaseBackend,
+    dataset: str | None,
+    version: str | None,
+    *,
+    start: int,
+    end: int,
+) -> VoteDataset:
+    """The dataset to read: the one asked for, else the newest covering most of the years.
+
+    Candidates are the latest version of each dataset (or ``version``). Ties in coverage go to
+    the dataset whose data end later, then to the later import.
+    """
     rc = _dataset_filter(table(backend, "un_rollcalls"), dataset, version)
-    found = fetch(rc.select("dataset", "dataset_version").distinct())
-    pairs = sorted(zip(found["dataset"], found["dataset_version"], strict=True))
-    if not pairs:
+    spans = fetch(
+        rc.group_by(["dataset", "dataset_version"]).aggregate(
+            first=rc.date.min(), last=rc.date.max()
+        )
+    )
+    imported = {}
+    if has_table(backend, "datasets"):
+        ds = table(backend, "datasets")
+        for row in fetch(ds.select("dataset", "version", "imported_at")).to_dict("records"):
+            imported[(row["dataset"], row["version"])] = row["imported_at"]
+    held = [
+        (r["dataset"], r["dataset_version"], _day(r["first"]), _day(r["last"]))
+        for r in spans.to_dict("records")
+    ]
+    if not held:
         wanted = f" of dataset {dataset!r}" if dataset else ""
-        raise NotFoundError(f"the workspace has no UN roll calls{wanted}: import UN votes first")
-    if len(pairs) > 1:
-        listed = ", ".join(f"{d} {v}" for d, v in pairs)
-        raise InputError(f"the workspace holds several UN vote datasets ({listed}): choose one")
-    return pairs[0]
+        raise NotFoundError(
+            f"the workspace has no UN roll calls{wanted}: run `axiswatch reference install` "
+            "or `axiswatch import unvotes PATH`"
+        )
+    if version is None:  # only each dataset's latest import competes
+        latest: dict[str, tuple[str, str, dt.date, dt.date]] = {}
+        for item in held:
+            seen = latest.get(item[0])
+            when = imported.get(item[:2])
+            if seen is None or (when or dt.datetime.min) > (
+                imported.get(seen[:2]) or dt.datetime.min
+            ):
+                latest[item[0]] = item
+        held = list(latest.values())
+
+    def years(item: tuple[str, str, dt.date, dt.date]) -> int:
+        return max(0, min(end, item[3].year) - max(start, item[2].year) + 1)
+
+    ranked = sorted(
+        held,
+        key=lambda i: (years(i), i[3], imported.get(i[:2]) or dt.datetime.min),
+        reverse=True,
+    )
+    best = ranked[0]
+    others = ", ".join(f"{d} ({f.year}-{t.year})" for d, _, f, t in ranked[1:])
+    if dataset:
+        reason = f"{best[0]} as asked"
+    elif years(best) == 0:
+        listed = ", ".join(f"{d} ({f.year}-{t.year})" for d, _, f, t in ranked)
+        raise NotFoundError(
+            f"no UN vote dataset covers {start}-{end} (the workspace holds {listed}); "
+            "import one that does, or choose one with --dataset"
+        )
+    else:
+        reason = f"{best[0]}: the newest covering {start}-{end}" + (
+            f" (also held: {others}; choose with --dataset)" if others else ""
+        )
+    return VoteDataset(best[0], best[1], best[2], best[3], reason)
+
+
+def _day(value: Any) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _idealpoints(
@@ -234,15 +314,24 @@ def votes_align(
     dataset: str | None = None,
     dataset_version: str | None = None,
     idealpoint_measure: str | None = None,
+    successors: bool = True,
 ) -> pd.DataFrame:
-    """Alignment of every pair of ``countries`` (in the order given) per session or year."""
+    """Alignment of every pair of ``countries`` (in the order given) per session or year.
+
+    Without ``dataset`` the newest dataset covering most of the period is read. With
+    ``successors``, Russia's seat continues the Soviet Union's (SUN votes count as RUS when SUN
+    is not asked for itself). ``frame.attrs`` holds ``dataset``, ``dataset_version`` and
+    ``notes`` (the choice and the join, for display).
+    """
     codes = country_codes(countries)
     check_period(by, BY_CHOICES)
     if start > end:
         raise InputError(f"start {start} is after end {end}")
     with open_backend(con) as backend:
-        ds, version = _choose_dataset(backend, dataset, dataset_version)
+        chosen = choose_dataset(backend, dataset, dataset_version, start=start, end=end)
+        ds, version = chosen.dataset, chosen.version
         rollcalls, votes = table(backend, "un_rollcalls"), table(backend, "un_votes")
+        merged = successors and "RUS" in codes and "SUN" not in codes
         cast = cast_votes(
             rollcalls,
             votes,
@@ -252,6 +341,7 @@ def votes_align(
             end=end,
             dataset=ds,
             dataset_version=version,
+            successors=merged,
         )
         counts = fetch(pair_counts(cast))
         in_range = rollcalls_in_range(
@@ -259,7 +349,17 @@ def votes_align(
         )
         periods = fetch(in_range.select("period").distinct())["period"]
         ideal = _idealpoints(backend, codes, by, idealpoint_measure)
-    return _assemble(counts, sorted(int(p) for p in periods), codes, by, ideal)
+    frame = _assemble(counts, sorted(int(p) for p in periods), codes, by, ideal)
+    frame.attrs["dataset"] = ds
+    frame.attrs["dataset_version"] = version
+    notes = [f"dataset: {ds} {version} ({chosen.first}..{chosen.last}); {chosen.reason}"]
+    if merged and start <= SUCCESSION.year:
+        notes.append(
+            "RUS includes the Soviet Union's (SUN) votes up to 24 Dec 1991: one continuous "
+            "seat (successors=False / --no-successors keeps them apart)"
+        )
+    frame.attrs["notes"] = notes
+    return frame
 
 
 def _assemble(

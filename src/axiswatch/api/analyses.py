@@ -155,12 +155,30 @@ def parse_countries(value: str) -> list[str]:
 
 
 def votes_json(
-    ws: Workspace, countries: str, *, start: int = 1991, end: int = 2024, by: str = "session"
+    ws: Workspace,
+    countries: str,
+    *,
+    start: int = 1991,
+    end: int = 2024,
+    by: str = "session",
+    dataset: str | None = None,
+    successors: bool = True,
 ) -> dict[str, Any]:
     """UN General Assembly voting alignment of every pair of the countries."""
     codes = parse_countries(countries)
-    frame = ws.votes_align(codes, start=start, end=end, by=by)
-    return {"countries": codes, "by": by, "from": start, "to": end, "rows": records(frame)}
+    frame = ws.votes_align(
+        codes, start=start, end=end, by=by, dataset=dataset, successors=successors
+    )
+    return {
+        "countries": codes,
+        "by": by,
+        "from": start,
+        "to": end,
+        "dataset": frame.attrs.get("dataset"),
+        "dataset_version": frame.attrs.get("dataset_version"),
+        "notes": frame.attrs.get("notes", []),
+        "rows": records(frame),
+    }
 
 
 def changes_json(

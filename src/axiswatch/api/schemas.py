@@ -214,6 +214,9 @@ class VotesOut(BaseModel):
     by: str
     start: int = Field(alias="from")
     end: int = Field(alias="to")
+    dataset: str | None = None
+    dataset_version: str | None = None
+    notes: list[str] = []
     rows: list[dict[str, Any]]
 
 

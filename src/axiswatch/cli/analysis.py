@@ -483,12 +483,30 @@ def align_cmd(
         ),
     ] = None,
     spark_master: SparkMasterOption = None,
+    successors: Annotated[
+        bool,
+        typer.Option(
+            "--successors/--no-successors",
+            help="Count the Soviet Union's votes (to 1991) as Russia's: one continuous seat.",
+        ),
+    ] = True,
 ) -> None:
-    """Voting alignment of every pair of COUNTRIES per session or year (absences ignored)."""
+    """Voting alignment of every pair of COUNTRIES per session or year (absences ignored).
+
+    Without --dataset the newest vote dataset covering the period is read; the choice is
+    printed. A workspace without UN votes gets the bundled ones first.
+    """
     from axiswatch.analysis.alignment import votes_align
     from axiswatch.analysis.engines import vote_source
     from axiswatch.analysis.records import records
 
+    if engine is Engine.duckdb and tables is None:
+        from axiswatch.workspace import Workspace
+
+        with Workspace(resolve_db(db)) as ws:
+            installed = ws.ensure_reference(["un_votes"])
+        if installed:
+            say(f"installed the bundled UN votes: {', '.join(installed)}")
     with vote_source(
         resolve_db(db), engine=engine.value, tables=tables, spark_master=spark_master
     ) as source:
@@ -501,6 +519,7 @@ def align_cmd(
             dataset=dataset,
             dataset_version=dataset_version,
             idealpoint_measure=idealpoints,
+            successors=successors,
         )
     rows = records(df)
     columns = [by.value, "a", "b", *ALIGN_MEASURES]
@@ -512,6 +531,8 @@ def align_cmd(
         fmt,
         title=f"UNGA voting alignment by {by.value}",
     )
+    for note in df.attrs.get("notes", []):
+        say(note)
     if chart is not None:
         from axiswatch.analysis.charts import alignment_chart
 

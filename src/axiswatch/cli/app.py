@@ -16,6 +16,7 @@ from axiswatch.cli import documents as documents_cli
 from axiswatch.cli import eventdata as eventdata_cli
 from axiswatch.cli import events as events_cli
 from axiswatch.cli import imports as imports_cli
+from axiswatch.cli import reference as reference_cli
 from axiswatch.cli import review as review_cli
 from axiswatch.cli.demo import demo_cmd
 from axiswatch.cli.evaluate import eval_cmd, export_gold_cmd
@@ -73,6 +74,7 @@ imports_cli.app.command("gdelt")(eventdata_cli.gdelt_cmd)
 imports_cli.app.command("icews")(eventdata_cli.icews_cmd)
 imports_cli.app.command("polecat")(eventdata_cli.polecat_cmd)
 app.add_typer(imports_cli.app, name="import")
+app.add_typer(reference_cli.app, name="reference")
 eventdata_cli.export_app.command("gold")(export_gold_cmd)
 app.add_typer(eventdata_cli.export_app, name="export")
 app.command("eval")(eval_cmd)

@@ -51,22 +51,27 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
             f"({_count(row['n_mentions'], 'mention')}), "
             f"{row['goldstein_mean']:+.2f}\n"
         )
-    latest = [
-        r
-        for r in result.alignment
-        if r["session"] == max((x["session"] for x in result.alignment), default=None)
-    ]
-    if latest:
-        pairs = ", ".join(f"{r['a']}-{r['b']} {r['agree']:.2f}" for r in latest)
-        out(f"5. UN General Assembly agreement, session {latest[0]['session']}: {pairs}\n")
-    else:
+    if result.reference:
         out(
-            "5. UN vote alignment: no UN votes imported yet; run "
-            f"axiswatch import unvotes PATH --db {db} (Voeten or UN Digital Library files)\n"
+            "5. reference data from the bundled pack (axiswatch reference list): "
+            + ", ".join(result.reference)
+            + "\n"
         )
+    else:
+        out("5. reference data: as already in the workspace (axiswatch reference list)\n")
+    sessions = sorted({r["session"] for r in result.alignment if r["n"]})
+    for session in sessions[:1] + sessions[-1:]:
+        pairs = ", ".join(
+            f"{r['a']}-{r['b']} {r['agree']:.2f}"
+            for r in result.alignment
+            if r["session"] == session and r["n"]
+        )
+        out(f"   UN General Assembly agreement, session {session} ({session + 1945}): {pairs}\n")
+    for note in result.alignment_notes:
+        out(f"   {note}\n")
     verdicts = ", ".join(f"{k} {n}" for k, n in result.verdicts.items()) or "none"
     out(
-        f"6. {result.claims} checkable claims; verdicts against the imported reference data: "
+        f"6. {result.claims} checkable claims; verdicts against the reference data: "
         f"{verdicts}; {result.hypotheses} hypotheses (axiswatch verify, axiswatch hypotheses)\n"
     )
     for chart in result.charts:

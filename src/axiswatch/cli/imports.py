@@ -45,10 +45,10 @@ def _run(
             result = importer(con, path, dataset_version=dataset_version, progress=update)
     finally:
         con.close()
-    _report(result)
+    report_import(result)
 
 
-def _report(result: ImportResult) -> None:
+def report_import(result: ImportResult) -> None:
     tables = ", ".join(f"{n:,} {table}" for table, n in result.tables.items())
     say(
         f"imported {result.rows:,} rows ({tables}) of {result.dataset} "

@@ -84,6 +84,12 @@ def report_cmd(
         "CHN,RUS,PRK"
     ),
     by: Annotated[str, typer.Option("--by", help="Period: year, quarter or month.")] = "year",
+    dataset: Annotated[
+        str | None,
+        typer.Option(
+            "--dataset", help="UN vote dataset for the alignment (default: newest covering)."
+        ),
+    ] = None,
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Write a self-contained HTML brief: the triangle, key events, claims, charts, sources."""
@@ -92,5 +98,5 @@ def report_cmd(
 
     triangle = parse_actors(actors)
     with Workspace(resolve_db(db)) as ws:
-        path = write_brief(ws, out, actors=triangle, by=by)
+        path = write_brief(ws, out, actors=triangle, by=by, dataset=dataset)
     say(f"wrote {path}")

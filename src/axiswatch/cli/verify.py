@@ -1,4 +1,4 @@
-"""`axiswatch verify`: check the stored claims against the imported reference data."""
+"""`axiswatch verify`: check the stored claims against the reference data (pack or imported)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from axiswatch.analysis.verify import Verification, verify_all
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, FormatOption, OutputFormat, resolve_db
 from axiswatch.cli.output import cli_errors, render_rows, say
 from axiswatch.model import Claim
-from axiswatch.store.connect import connect
 from axiswatch.store.reference import read_claims, write_verifications
+from axiswatch.workspace import Workspace
 
 COLUMNS = ["claim_id", "sentence", "verdict", "explanation", "dataset"]
 EXCERPT = 60
@@ -32,13 +32,14 @@ def _row(claim: Claim, verification: Verification, *, full: bool) -> dict[str, A
 @cli_errors
 def verify_cmd(db: DbOption = DEFAULT_DB_PATH, fmt: FormatOption = OutputFormat.table) -> None:
     """Verify every stored claim; earlier verifications of the same claims are replaced."""
-    con = connect(resolve_db(db))
-    try:
-        claims = read_claims(con)
-        verifications = verify_all(con, claims)
-        write_verifications(con, verifications)
-    finally:
-        con.close()
+    with Workspace(resolve_db(db)) as ws:
+        installed = ws.ensure_reference()
+        claims = read_claims(ws.con)
+        verifications = verify_all(ws.con, claims)
+        write_verifications(ws.con, verifications)
+    if installed:
+        names = ", ".join(installed)
+        say(f"installed the bundled reference pack: {names} (axiswatch reference list)")
     if not claims:
         say("no claims stored: ingest and extract documents first")
         return

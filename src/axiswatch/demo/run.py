@@ -35,6 +35,8 @@ class DemoResult:
     triangle: list[dict[str, Any]] = field(default_factory=list)
     dyad: list[dict[str, Any]] = field(default_factory=list)
     alignment: list[dict[str, Any]] = field(default_factory=list)
+    alignment_notes: list[str] = field(default_factory=list)
+    reference: list[str] = field(default_factory=list)
     charts: list[Path] = field(default_factory=list)
     claims: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
@@ -51,8 +53,9 @@ def run_demo(
 ) -> DemoResult:
     """Ingest and extract the sample corpus into ``ws`` (idempotent), then measure it.
 
-    With ``charts_dir``, the triangle, the RUS-PRK dyad and (when UN votes are imported) the
-    alignment of RUS, CHN, PRK and USA are also written there as charts.
+    Reference data the workspace lacks comes from the bundled pack. With ``charts_dir``, the
+    triangle, the RUS-PRK dyad and the UN vote alignment of RUS, CHN, PRK and USA are also
+    written there as charts.
     """
     from axiswatch.analysis.charts import (
         alignment_chart,
@@ -63,21 +66,18 @@ def run_demo(
 
     with corpus_path() as folder:
         report = ws.ingest([folder], progress=progress)
+    reference = ws.ensure_reference()
     events = ws.events()
     dyads = Counter("–".join(sorted((e.source or "?", e.target or "?"))) for e in events)
     triangle = ws.triangle_periods(*TRIANGLE, by="year")
     dyad = ws.dyad("RUS", "PRK", by="year")
-    has_votes = ws.con.execute("SELECT count(*) FROM un_votes").fetchone()[0] > 0
-    alignment = (
-        ws.votes_align(["RUS", "CHN", "PRK", "USA"], start=1991, end=2024) if has_votes else None
-    )
+    alignment = ws.votes_align(["RUS", "CHN", "PRK", "USA"], start=1991, end=2024)
     charts: list[Path] = []
     if charts_dir is not None:
         charts_dir.mkdir(parents=True, exist_ok=True)
         charts.append(write_chart(triangle_chart(triangle), charts_dir / "triangle.html"))
         charts.append(write_chart(dyad_chart(dyad), charts_dir / "dyad-RUS-PRK.html"))
-        if alignment is not None:
-            charts.append(write_chart(alignment_chart(alignment), charts_dir / "votes.html"))
+        charts.append(write_chart(alignment_chart(alignment), charts_dir / "votes.html"))
     verdicts = Counter(v.verdict for v in ws.verify())
     if brief is not None:
         from axiswatch.report.brief import write_brief
@@ -93,7 +93,9 @@ def run_demo(
         dyads=dyads.most_common(5),
         triangle=triangle,
         dyad=both[["period", "n_events", "n_mentions", "goldstein_mean"]].to_dict("records"),
-        alignment=[] if alignment is None else alignment.to_dict("records"),
+        alignment=alignment.to_dict("records"),
+        alignment_notes=list(alignment.attrs.get("notes", [])),
+        reference=reference,
         charts=charts,
         claims=len(ws.claims()),
         verdicts=dict(verdicts.most_common()),

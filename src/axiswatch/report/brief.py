@@ -94,14 +94,16 @@ def _movement(period: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _alignment(ws: Workspace, actors: Sequence[str]) -> dict[str, Any] | None:
+def _alignment(
+    ws: Workspace, actors: Sequence[str], dataset: str | None = None
+) -> dict[str, Any] | None:
     try:
-        frame = ws.votes_align(list(actors))
+        frame = ws.votes_align(list(actors), dataset=dataset)
     except (NotFoundError, InputError) as e:
         return {"figure": None, "note": str(e), "datasets": [], "rows": 0}
     if frame.empty:
         return {"figure": None, "note": "no roll calls in range", "datasets": [], "rows": 0}
-    datasets = [f"{d['dataset']} {d['version']}" for d in list_datasets(ws.con, kind="un_votes")]
+    datasets = list(frame.attrs.get("notes", []))
     return {
         "figure": alignment_figure(frame),
         "note": None,
@@ -111,9 +113,13 @@ def _alignment(ws: Workspace, actors: Sequence[str]) -> dict[str, Any] | None:
 
 
 def build_brief(
-    ws: Workspace, *, actors: Sequence[str] = DEFAULT_ACTORS, by: str = "year"
+    ws: Workspace,
+    *,
+    actors: Sequence[str] = DEFAULT_ACTORS,
+    by: str = "year",
+    dataset: str | None = None,
 ) -> dict[str, Any]:
-    """Everything the brief shows, as a template context."""
+    """Everything the brief shows, as a template context (``dataset``: the UN vote dataset)."""
     a, b, c = actor_codes(*actors)
     periods = ws.triangle_periods(a, b, c, by=by)
     titles = {d.document_id: d.title for d in ws.documents()}
@@ -163,7 +169,7 @@ def build_brief(
         "key_events": [citation(e, titles) for e in key_events(among, flipped)],
         "claims": claims,
         "hypotheses": hypothesis_rows(ws),
-        "alignment": _alignment(ws, (a, b, c)),
+        "alignment": _alignment(ws, (a, b, c), dataset),
         "datasets": list_datasets(ws.con),
     }
 
@@ -179,12 +185,13 @@ def write_brief(
     *,
     actors: Sequence[str] = DEFAULT_ACTORS,
     by: str = "year",
+    dataset: str | None = None,
 ) -> Path:
     """Write the brief on ``actors`` (a triangle) to ``path``; returns the path."""
     path = Path(path)
     if path.parent and not path.parent.is_dir():
         raise InputError(f"{path}: folder {path.parent} does not exist; create it first")
-    html = render_brief(build_brief(ws, actors=actors, by=by))
+    html = render_brief(build_brief(ws, actors=actors, by=by, dataset=dataset))
     path.write_text(html, encoding="utf-8")
     log.info("wrote the brief to %s (%d bytes)", path, len(html))
     return path

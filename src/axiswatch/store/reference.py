@@ -135,7 +135,12 @@ class DatasetWriter:
     @property
     def counts(self) -> dict[str, int]:
         """Rows queued so far per table."""
-        return {t: self._written.get(t, 0) + len(rows) for t, rows in self._buffers.items()}
+        tables = [*self._buffers, *(t for t in self._written if t not in self._buffers)]
+        return {t: self._written.get(t, 0) + len(self._buffers.get(t, ())) for t in tables}
+
+    def count(self, table: str, rows: int) -> None:
+        """Record ``rows`` the caller inserted into ``table`` itself (``INSERT ... SELECT``)."""
+        self._written[table] = self._written.get(table, 0) + rows
 
     @property
     def rows(self) -> int:

@@ -81,9 +81,22 @@ def votes_align(
     start: Annotated[int, Query(alias="from", ge=1946, le=2100)] = 1991,
     end: Annotated[int, Query(alias="to", ge=1946, le=2100)] = 2024,
     by: Annotated[str, Query(description="session or year.")] = "session",
+    dataset: Annotated[
+        str | None,
+        Query(
+            max_length=64,
+            pattern=r"^[A-Za-z0-9._-]+$",
+            description="UN vote dataset; default: the newest covering the period.",
+        ),
+    ] = None,
+    successors: Annotated[
+        bool, Query(description="Soviet Union's votes (to 1991) count as Russia's.")
+    ] = True,
 ) -> dict[str, Any]:
     """UN General Assembly voting alignment of every pair of the countries."""
-    return votes_json(ws, countries, start=start, end=end, by=by)
+    return votes_json(
+        ws, countries, start=start, end=end, by=by, dataset=dataset, successors=successors
+    )
 
 
 @router.get("/changes", response_model=ChangesOut)

@@ -1,0 +1,1 @@
+"""Reference data that ships with axiswatch (the pack) and its updates from the publishers."""
