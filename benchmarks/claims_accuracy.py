@@ -1,16 +1,21 @@
-"""Accuracy of claim extraction on the development set (the two seed articles), and verdicts.
+"""Accuracy of claim extraction: the development corpus by kind and genre, the seeds, verdicts.
 
-usage: python benchmarks/claims_accuracy.py [--shared ../shared] [--out out/dev-claims.jsonl]
-                                            [--no-verify]
+usage: python benchmarks/claims_accuracy.py [--shared ../shared] [--out out/seed-claims.jsonl]
+                                            [--no-verify] [--no-dev] [--misses N]
+
+The development corpus (``eval/dev``: 20 texts, 620 gold claims) is scored first: precision,
+recall and F1 overall, per genre (the genre column of its README) and per claim kind (the
+``checkable_against`` field: recall counts gold claims of the kind, precision predictions of
+the kind), then the seed articles as before.
 
 A predicted claim matches a gold claim of the same document when their sentences are the same
 text, one contains the other, or they share at least 60 % of their words (Dice coefficient of
 the lower-cased word sets). Pairs are matched one to one, best overlap first. Prints
 precision, recall and F1, then, among the matches, how often epistemic, checkable_against and
 value agree (value: over the matches whose gold claim has a value). Unless --no-verify, the
-UN votes (dgrtwo and Voeten 2024 files) and the Factbook are imported from ../shared/data into
-a temporary workspace and the verdicts of ``verify_all`` on the extracted claims are printed,
-with those on the gold claims for comparison. Numbers are reported, never asserted.
+bundled reference pack is installed into a temporary workspace and the verdicts of
+``verify_all`` on the extracted seed claims are printed, with those on the gold claims for
+comparison. Numbers are reported, never asserted.
 """
 
 from __future__ import annotations
@@ -28,11 +33,13 @@ from typing import Any
 from axiswatch.analysis.verify import verify_all
 from axiswatch.cli.claims import claim_to_guide_json
 from axiswatch.extract.claims import extract_claims
-from axiswatch.importers.factbook import import_factbook
-from axiswatch.importers.unvotes import import_unvotes
 from axiswatch.ingest.documents import build_document
 from axiswatch.model import Claim
+from axiswatch.reference.pack import install
 from axiswatch.store.connect import connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract_accuracy import genres_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_WORDS = 0.6
@@ -123,16 +130,75 @@ def _gold_claims(rows: list[dict[str, Any]]) -> list[Claim]:
     ]
 
 
-def report_verdicts(shared: Path, claims: list[Claim], gold: list[Claim]) -> None:
-    """Import the reference data into a temporary workspace and print the verdicts."""
-    data = shared / "data"
+def _prf(n: int, gold: int, pred: int, right: int | None = None) -> str:
+    """The figures of one row; ``right``: predictions that matched, when not ``n``."""
+    p = (n if right is None else right) / pred if pred else 0.0
+    r = n / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"gold {gold:>3}  pred {pred:>3}  matched {n:>3}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+
+
+def report_breakdown(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], genre: dict[str, str]
+) -> None:
+    """Precision, recall and F1 per genre and per claim kind."""
+    pairs = match(gold, pred)
+    print("by genre:")
+    for name in sorted(set(genre.values())):
+        g = {i for i, row in enumerate(gold) if genre.get(row["doc"]) == name}
+        p = {i for i, row in enumerate(pred) if genre.get(row["doc"]) == name}
+        n = sum(1 for gi, _ in pairs if gi in g)
+        print(f"  {name:<13} {_prf(n, len(g), len(p))}")
+    print("by kind (checkable_against): recall over gold claims of the kind, precision over")
+    print("predictions of the kind that match a gold claim; 'kind right' among the matches")
+    kinds = Counter(row["checkable_against"] for row in gold)
+    matched_pred = {pi for _, pi in pairs}
+    for kind, _ in kinds.most_common():
+        g = {i for i, row in enumerate(gold) if row["checkable_against"] == kind}
+        p = {i for i, row in enumerate(pred) if row.get("checkable_against") == kind}
+        found = sum(1 for gi, _ in pairs if gi in g)
+        same = sum(1 for gi, pi in pairs if gi in g and pi in p)
+        row = _prf(found, len(g), len(p), right=len(p & matched_pred))
+        print(f"  {kind:<15} {row}  kind right {same}/{found}")
+
+
+def dev_corpus(shared: Path, misses: int) -> None:
+    """Score the claims of the development corpus, overall, per genre and per kind."""
+    dev = shared / "eval" / "dev"
+    gold_path = dev / "gold-claims.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
+    began = time.perf_counter()
+    pred = [claim_to_guide_json(c) for c in _extract(sorted((dev / "docs").glob("*.txt")))]
+    print(f"development corpus: {len(pred)} claims in {time.perf_counter() - began:.1f} s")
+    pairs = match(gold, pred)
+    print(f"overall        {_prf(len(pairs), len(gold), len(pred))}")
+    report_breakdown(gold, pred, genres_of(dev / "README.md"))
+    matched = {gi for gi, _ in pairs}
+    for row in [g for i, g in enumerate(gold) if i not in matched][:misses]:
+        print(f"  missed {row['id']} [{row['checkable_against']}] {row['sentence'][:110]}")
+    print()
+
+
+def _extract(docs: list[Path]) -> list[Claim]:
+    claims: list[Claim] = []
+    for path in docs:
+        document, _ = build_document(path)
+        claims += extract_claims(
+            document.text,
+            doc=path.name,
+            document_id=document.document_id,
+            published=document.published,
+        )
+    return claims
+
+
+def report_verdicts(claims: list[Claim], gold: list[Claim]) -> None:
+    """Install the bundled reference pack into a temporary workspace and print the verdicts."""
     with tempfile.TemporaryDirectory() as tmp:
         con = connect(Path(tmp) / "bench.duckdb")
         began = time.perf_counter()
-        import_unvotes(con, data / "unvotes")
-        import_unvotes(con, data / "unvotes_voeten2024" / "votes_1946_2024.csv.gz")
-        import_factbook(con, data / "factbook" / "profiles")
-        print(f"\nreference data imported in {time.perf_counter() - began:.1f} s")
+        install(con)
+        print(f"\nreference pack installed in {time.perf_counter() - began:.1f} s")
         for label, items in (("extracted", claims), ("gold", gold)):
             verdicts = verify_all(con, items)
             counts = Counter(v.verdict for v in verdicts)
@@ -150,30 +216,26 @@ def report_verdicts(shared: Path, claims: list[Claim], gold: list[Claim]) -> Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT / ".." / "shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "out" / "dev-claims.jsonl")
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "seed-claims.jsonl")
     parser.add_argument("--no-verify", action="store_true", help="skip the verdicts")
+    parser.add_argument("--no-dev", action="store_true", help="only the seed articles")
+    parser.add_argument("--misses", type=int, default=0, help="list N missed dev claims")
     args = parser.parse_args()
+    if not args.no_dev:
+        dev_corpus(args.shared, args.misses)
     docs = sorted((args.shared / "eval" / "docs").glob("*.txt"))
     gold_path = args.shared / "eval" / "seed-gold-claims.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
-    claims: list[Claim] = []
     began = time.perf_counter()
-    for path in docs:
-        document, _ = build_document(path)
-        claims += extract_claims(
-            document.text,
-            doc=path.name,
-            document_id=document.document_id,
-            published=document.published,
-        )
-    print(f"extracted {len(claims)} claims from {len(docs)} documents in "
+    claims = _extract(docs)
+    print(f"seed articles: extracted {len(claims)} claims from {len(docs)} documents in "
           f"{time.perf_counter() - began:.1f} s")  # fmt: skip
     pred = [claim_to_guide_json(c) for c in claims]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), "utf-8")
     report_accuracy(gold, pred)
     if not args.no_verify:
-        report_verdicts(args.shared, claims, _gold_claims(gold))
+        report_verdicts(claims, _gold_claims(gold))
     sys.stdout.flush()
 
 

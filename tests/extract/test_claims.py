@@ -96,7 +96,11 @@ def test_claims_border_sides_from_context(claims_of) -> None:
         "Chile and Argentina signed a treaty. The two countries share a border of 5,300 km. "
         "Bolivia and Peru share a land border of 1,075 km; the border with Brazil is 3,400 km."
     )
-    facts = [(c.subject, c.predicate, c.object, c.value) for c in claims_of(text)]
+    facts = [
+        (c.subject, c.predicate, c.object, c.value)
+        for c in claims_of(text)
+        if c.checkable_against == "borders"
+    ]
     assert facts == [
         ("CHL", "border_length_with", "ARG", 5300.0),
         ("BOL", "land_border_length_with", "PER", 1075.0),
@@ -221,7 +225,10 @@ def test_claims_vote_tally_gives_three_counts(claims_of) -> None:
 
 
 def test_claims_vote_on_a_pronoun_is_not_a_list(claims_of) -> None:
-    assert claims_of("Beijing and Moscow both voted for it.") == []
+    # a plain statement at most: no vote list, nothing the vote tables would be asked about
+    assert all(
+        c.checkable_against == "none" for c in claims_of("Beijing and Moscow both voted for it.")
+    )
 
 
 # --- hedged statements and transfers ---------------------------------------------------------
@@ -327,3 +334,58 @@ def test_number_patterns_on_a_long_digit_run_before_long_whitespace() -> None:
     assert [m.group(0) for m in LENGTH.finditer(text)] == ["39 km"]
     assert [m.group(0) for m in PERCENT.finditer(text)] == ["16 percent"]
     assert [m.group(0) for m in MONEY.finditer(text)] == ["$5 billion"]
+
+
+# --- vetoes, distances, weapons that change no hands -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "time", "epistemic"),
+    [
+        ("On 15 March 2014, Russia vetoed a draft on Crimea.", "RUS", "2014-03-15", "asserted"),
+        (
+            "The draft won 13 votes but was vetoed by China and Russia on 26 May 2022.",
+            ["CHN", "RUS"],
+            "2022-05-26",
+            "asserted",
+        ),
+        ("In March 2024, Russia cast its veto.", "RUS", "2024-03", "asserted"),
+        ("France may veto the draft.", "FRA", None, "hypothetical"),
+    ],
+)
+def test_claims_veto_names_the_members_and_the_time(
+    claims_of, text: str, subject, time, epistemic
+) -> None:
+    (found,) = [c for c in claims_of(text) if c.predicate == "vetoed"]
+    assert (found.subject, found.time, found.epistemic) == (subject, time, epistemic)
+    assert found.checkable_against == "vetoes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean troops are housed in barracks 25 to 40 miles from the Ukrainian border.",
+        "Chinese patrols stayed 10 km away from the Indian border.",
+        "Turkish forces advanced 30 km inside the Syrian border.",
+    ],
+)
+def test_claims_a_distance_from_a_border_is_no_border_length(claims_of, text: str) -> None:
+    assert not [c for c in claims_of(text) if c.checkable_against == "borders"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired 3 ballistic missiles into the sea, South Korea's military said.",
+        "In 2023, Iran launched more than 30 drones at Israel.",
+        "Russia used at least 50 North Korean missiles against Ukraine.",
+        "The Hwasong-11 missile of North Korea has a range of about 700 kilometres.",
+    ],
+)
+def test_claims_weapons_fired_or_measured_are_not_arms_transfers(claims_of, text: str) -> None:
+    assert all(c.checkable_against != "arms_transfers" for c in claims_of(text))
+
+
+def test_claims_a_stated_transfer_of_weapons_stays_an_arms_transfer(claims_of) -> None:
+    found = claims_of("China bought 24 Su-35 fighter jets from Russia in 2015.")
+    assert [c.checkable_against for c in found] == ["arms_transfers"]

@@ -6,7 +6,8 @@ Families, chosen by predicate:
   Factbook ``borders`` (see :mod:`axiswatch.analysis.verify_borders` for the tolerance);
 - trade ranking (``largest_trade_partner_of``…): Factbook ``trade_partners``;
 - UN vote lists and counts (``no_votes``, ``voted_against``, ``yes_votes``…): ``un_rollcalls``
-  and ``un_votes``.
+  and ``un_votes``;
+- Security Council vetoes (``vetoed``): ``unsc_vetoes``.
 
 Anything else is unverifiable, with the kind of data that would be needed. Every verdict names
 its dataset and version and lists the rows that decided it.
@@ -27,6 +28,7 @@ from axiswatch.analysis.verify_borders import (
     is_border_length,
 )
 from axiswatch.analysis.verify_trade import check_trade_rank, is_trade_rank
+from axiswatch.analysis.verify_vetoes import check_veto, is_veto_claim
 from axiswatch.analysis.verify_votes import check_vote, is_vote_claim
 from axiswatch.model import Claim
 
@@ -41,6 +43,7 @@ _FAMILIES: tuple[tuple[str, Callable[[Claim], bool], Check], ...] = (
     ("border_existence", is_border_existence, check_border_existence),
     ("trade_rank", is_trade_rank, check_trade_rank),
     ("un_vote", is_vote_claim, check_vote),
+    ("un_veto", is_veto_claim, check_veto),
 )
 
 _NEEDED = {
@@ -51,6 +54,7 @@ _NEEDED = {
     "borders": "only land-border existence and length claims can be checked against the Factbook",
     "un_votes": "only lists and counts of votes on a named General Assembly resolution can be "
     "checked against UN votes",
+    "vetoes": "only who vetoed a draft, and when, can be checked against the veto list",
 }
 
 

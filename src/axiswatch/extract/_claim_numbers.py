@@ -108,6 +108,8 @@ def _lengths(cs: ClaimSentence) -> Iterator[Draft]:
         unit = _LENGTH_UNITS.get(unit_word, unit_word)
         subject, others = _parties(cs, clause, clause_head(tokens[0]))
         if {"border", "borders", "boundary"} & set(words):
+            if _distance_from_border(tokens):
+                continue  # "barracks 25 to 40 miles from the border" measures no border
             pair = _border_pair(cs, clause, [*subject, *others])
             if pair is None:
                 continue
@@ -119,7 +121,7 @@ def _lengths(cs: ClaimSentence) -> Iterator[Draft]:
             noun = tokens[-1].head if tokens[-1].head.pos_ == "NOUN" else None
             predicate = snake(*(noun_words(noun, cs) or ["length"]), "length")
             subj, obj = code_or_list(subject), code_or_list(others)
-            checkable = checkable_for(words)
+            checkable = "none"  # a range, a distance, a railway: no dataset measures it
         if subj is None:
             continue
         yield _draft(
@@ -133,6 +135,26 @@ def _lengths(cs: ClaimSentence) -> Iterator[Draft]:
             checkable_against=checkable,
             rule=f"quantity_length:{unit}",
         )
+
+
+_AWAY = frozenset(
+    {"from", "off", "near", "inside", "within", "beyond", "across", "behind", "along", "past"}
+)
+
+
+def _distance_from_border(tokens: list[Token]) -> bool:
+    """Whether the measure is a distance to a border ("40 miles from the border", "20 km
+    inside Ukraine"): the unit, or the word it measures, takes a spatial preposition."""
+    unit = tokens[-1]
+    if unit.head.lower_ in _AWAY and unit.head.pos_ == "ADP":  # "40 miles [from] the border"
+        return True
+    for node in (unit, unit.head):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in _AWAY:
+                return True
+            if child.dep_ == "advmod" and child.lower_ in {"away", "off"}:
+                return True
+    return False
 
 
 def _border_pair(

@@ -94,7 +94,7 @@ def _kind(noun: Token, cs: ClaimSentence) -> str | None:
         if child.dep_ in {"compound", "amod"} and child.lower_ in words.rank_kinds:
             return words.rank_kinds[child.lower_]
     goods = [w for c in noun.children if c.dep_ == "prep" for w in _words(c)]
-    if checkable_for(goods) == "arms_transfers":
+    if checkable_for([noun.lower_, *goods]) == "arms_transfers":
         return "arms"
     return "trade" if noun.lemma_.lower() == "partner" else None
 

@@ -284,3 +284,48 @@ def transfer_claims(cs: ClaimSentence, taken: set[int]) -> list[Draft]:
         if draft is not None and not cs.is_event(tok):
             drafts.append(draft)
     return drafts
+
+
+# --- plain statements ------------------------------------------------------------------------
+
+
+_OWN_RULES = frozenset({"borders", "un_votes", "vetoes"})  # kinds only their own rules give
+
+
+def statement_claims(cs: ClaimSentence) -> list[Draft]:
+    """The sentence's main assertion about a named actor, when no other rule found one.
+
+    The root verb (or a verb conjoined to it) whose subject is an actor, or whose clause names
+    an actor and has a subject phrase: "East Germany was an important source of cooperation
+    for the DPRK", "Russia helps to magnify China's global reach". A verb that is the trigger
+    of a coded event is left to the events (the guide does not repeat acts as claims).
+    """
+    root = cs.sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in VERBAL)]
+    drafts: list[Draft] = []
+    for verb in verbs:
+        if verb.pos_ not in VERBAL or verb.i in cs.used or cs.is_event(verb):
+            continue
+        subject, description = _subject(verb, cs)
+        objects = _object_tokens(verb, cs, subject)
+        if not subject and (description is None or not objects):
+            continue
+        head = semantic_verb(verb)
+        predicate = predicate_for(verb, cs, objects[0] if objects else None)
+        status, _ = status_of(head, cs.sent)
+        words = [*predicate.split("_"), *argument_words(head, cs)]
+        kind = checkable_for(words)
+        drafts.append(
+            Draft(
+                subject=code_or_list(subject) if subject else description,
+                predicate=predicate,
+                object=code_or_list(cs.actors_in(objects)),
+                time=cs.time_of(clause_tokens(verb)),
+                epistemic=status,
+                checkable_against="none" if kind in _OWN_RULES else kind,
+                rule="statement",
+                anchor=head.i,
+                family="statement",
+            )
+        )
+    return drafts

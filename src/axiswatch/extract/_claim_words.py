@@ -99,9 +99,33 @@ def checkable_for(words: Iterable[str]) -> str:
     tokens = [w.lower() for w in words if w]
     found = set(tokens) | {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
     for kind, vocabulary in claim_words().checkable:
+        if kind == "arms_transfers" and not found & transfer_forms():
+            continue  # weapons fired, tested or used: no transfer a register could hold
         if found & vocabulary:
             return kind
     return "none"
+
+
+_PAST = {
+    "supply": "supplied", "provide": "provided", "deliver": "delivered", "sell": "sold",
+    "buy": "bought", "send": "sent", "ship": "shipped", "transfer": "transferred",
+    "export": "exported", "import": "imported", "purchase": "purchased", "give": "gave",
+    "receive": "received", "obtain": "obtained", "acquire": "acquired", "procure": "procured",
+    "smuggle": "smuggled", "transport": "transported", "lend": "lent", "pay": "paid",
+}  # fmt: skip
+
+
+@cache
+def transfer_forms() -> frozenset[str]:
+    """Words that state a transfer: the verbs (base, -s, past) and the nouns."""
+    words = claim_words()
+    verbs = words.transfer_verbs - {"consume"}
+    return frozenset(
+        {*verbs, *(third_person(v) for v in verbs), *(_PAST.get(v, v + "ed") for v in verbs)}
+        | words.transfer_nouns
+        | {"given", "supplying", "delivering", "selling", "supplier", "suppliers", "exporter"}
+        | {"exporters", "importer", "importers", "seller", "sellers", "buyer", "buyers"}
+    )
 
 
 def third_person(lemma: str) -> str:

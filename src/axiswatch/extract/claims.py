@@ -43,7 +43,12 @@ from axiswatch.extract._claim_changes import organisation_claims, relation_claim
 from axiswatch.extract._claim_numbers import quantity_claims
 from axiswatch.extract._claim_relations import border_claims, membership_claims, ranking_claims
 from axiswatch.extract._claim_sentence import ClaimSentence, Draft, clause_head
-from axiswatch.extract._claim_statements import hedged_claims, transfer_claims
+from axiswatch.extract._claim_statements import (
+    hedged_claims,
+    statement_claims,
+    transfer_claims,
+)
+from axiswatch.extract._claim_vetoes import veto_claims
 from axiswatch.extract._claim_votes import vote_claims
 from axiswatch.extract._claim_words import claim_words
 from axiswatch.extract.dates import TimeExpr, latest_absolute, parse_iso, tag_dates
@@ -64,7 +69,7 @@ log = logging.getLogger(__name__)
 CLAIMS_VERSION = "axiswatch.claims.v1"
 _FOOTNOTE_AFTER = re.compile(r"\[\d+\]")
 _CURRENCY = re.compile(r"\s?(?:\$|dollars?\b)", re.IGNORECASE)
-_KEPT_IN_EVENTS = frozenset({"vote", "quantity", "ranking", "membership", "border"})
+_KEPT_IN_EVENTS = frozenset({"vote", "veto", "quantity", "ranking", "membership", "border"})
 
 
 def extract_claims(
@@ -101,7 +106,8 @@ def extract_claims(
         previous: list[tuple[ClaimSentence, Draft]] = []
         for n, cs in enumerate(sentences):
             following = sentences[n + 1] if n + 1 < len(sentences) else None
-            drafts = [(cs, d) for d in sentence_claims(cs, following)]
+            continued = any(d.end is not None and d.end > cs.start for _, d in previous)
+            drafts = [(cs, d) for d in sentence_claims(cs, following, plain=not continued)]
             if claim_words().unproven.search(cs.text) and previous:
                 found[-len(previous) :] = [(c, _unproven(d)) for c, d in previous]
             found.extend(drafts)
@@ -111,9 +117,13 @@ def extract_claims(
     return claims
 
 
-def sentence_claims(cs: ClaimSentence, following: ClaimSentence | None) -> list[Draft]:
-    """The claims of one sentence, family by family, without repeats."""
-    drafts = [*vote_claims(cs, following), *quantity_claims(cs)]
+def sentence_claims(
+    cs: ClaimSentence, following: ClaimSentence | None, *, plain: bool = True
+) -> list[Draft]:
+    """The claims of one sentence, family by family, without repeats; with ``plain``, the
+    main statement when no family finds a claim (not for a sentence that only continues the
+    one before, such as the rest of a vote list)."""
+    drafts = [*vote_claims(cs, following), *veto_claims(cs), *quantity_claims(cs)]
     drafts += [*ranking_claims(cs), *border_claims(cs), *membership_claims(cs)]
     drafts += [*relation_claims(cs), *organisation_claims(cs)]
     drafts = [d for d in drafts if d.family in _KEPT_IN_EVENTS or not _is_event(cs, d)]
@@ -125,6 +135,8 @@ def sentence_claims(cs: ClaimSentence, following: ClaimSentence | None) -> list[
     heads = {_head(cs, d) for d in drafts}
     taken = {d.anchor for d in drafts if d.anchor is not None}
     drafts += [d for d in transfer_claims(cs, taken) if _head(cs, d) not in heads]
+    if not drafts and plain:
+        drafts = statement_claims(cs)
     unique: dict[str, Draft] = {}
     for draft in drafts:
         key = json.dumps([draft.subject, draft.predicate, draft.object, draft.value], default=str)

@@ -294,16 +294,34 @@ def votes_on(
 
 
 def vetoes_between(
-    con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    dataset: str | None = None,
+    version: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Veto rows (one per vetoing member) dated from ``start`` to ``end``."""
+    """Veto rows (one per vetoing member) dated from ``start`` to ``end``; optionally of one
+    dataset version only."""
     return _dicts(
         con.execute(
             "SELECT draft, date, meeting, agenda, subject, vetoed_by, vetoed_by_raw, dataset, "
-            "dataset_version FROM unsc_vetoes WHERE date BETWEEN ? AND ? ORDER BY date, draft",
-            [start, end],
+            "dataset_version FROM unsc_vetoes WHERE date BETWEEN ? AND ? "
+            "AND (? IS NULL OR dataset = ?) AND (? IS NULL OR dataset_version = ?) "
+            "ORDER BY date, draft",
+            [start, end, dataset, dataset, version, version],
         )
     )
+
+
+def veto_span(
+    con: duckdb.DuckDBPyConnection, dataset: str, version: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """First and last veto date of one veto dataset version."""
+    row = con.execute(
+        "SELECT min(date), max(date) FROM unsc_vetoes WHERE dataset = ? AND dataset_version = ?",
+        [dataset, version],
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 # --- Factbook -----------------------------------------------------------------------------

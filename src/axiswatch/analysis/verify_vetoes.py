@@ -1,0 +1,108 @@
+"""Check veto claims ("Russia vetoed a draft on 15 March 2014") against the veto list.
+
+The claim's members must each have vetoed a draft within the claim's time; several members
+named together ("vetoed by China and Russia") must have vetoed the same draft. Russia's claim
+covers the Soviet Union's vetoes before 25 December 1991. Supported when that holds; partly
+when only some members did and contradicted when none did, both only where the list covers
+the whole time; otherwise (or with no time at all) unverifiable, with the reason.
+Hypothetical claims ("may veto") are not checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+
+from axiswatch.analysis._verdicts import (
+    Verdict,
+    Verification,
+    actor_codes,
+    country_name,
+    latest_dataset,
+    time_window,
+    unverifiable,
+    window_label,
+)
+from axiswatch.model import Claim
+from axiswatch.store.reference import veto_span, vetoes_between
+
+SUCCESSION = dt.date(1991, 12, 25)
+_NO_VETOES = (
+    "no Security Council veto list in the workspace: run `axiswatch reference install "
+    "unsc-vetoes` or `axiswatch import vetoes PATH`"
+)
+
+
+def is_veto_claim(claim: Claim) -> bool:
+    """Whether the claim says who vetoed a draft (``vetoed``)."""
+    return claim.checkable_against == "vetoes" and claim.predicate == "vetoed"
+
+
+def _seat(member: str, day: dt.date) -> str:
+    """The code a member vetoed under on a day (Russia's seat was the USSR's before 1992)."""
+    return "SUN" if member == "RUS" and day < SUCCESSION else member
+
+
+def check_veto(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
+    """The verdict on one veto claim, naming the list's rows that decided it."""
+    members = actor_codes(claim.subject)
+    if not members:
+        return unverifiable(claim.claim_id, "the claim names no Security Council member")
+    if claim.epistemic == "hypothetical":
+        return unverifiable(claim.claim_id, "a possible future veto cannot be checked")
+    ds = latest_dataset(con, "unsc_vetoes")
+    if ds is None:
+        return unverifiable(claim.claim_id, _NO_VETOES)
+    provenance = {"dataset": ds["dataset"], "dataset_version": ds["version"]}
+    window = time_window(claim.time)
+    if window is None:
+        return unverifiable(
+            claim.claim_id, "the claim gives no date to look the veto up by", **provenance
+        )
+    first, last = veto_span(con, ds["dataset"], ds["version"])
+    label = ("on " if window[0] == window[1] else "in ") + window_label(window)
+    covered = first is not None and last is not None and first <= window[0] and window[1] <= last
+    rows = vetoes_between(con, *window, ds["dataset"], ds["version"])
+    drafts: dict[str, set[str]] = {}
+    for row in rows:
+        drafts.setdefault(row["draft"], set()).add(row["vetoed_by"])
+    wanted = {m: _seat(m, window[0]) for m in members}
+    joint = [d for d, who in drafts.items() if set(wanted.values()) <= who]
+    some = {m for m, seat in wanted.items() if any(seat in who for who in drafts.values())}
+    names = " and ".join(country_name(m) for m in members)
+    verdict: Verdict
+    if joint:
+        verdict, used = "supported", [r for r in rows if r["draft"] in joint]
+        listed = ", ".join(f"{d} ({_date_of(rows, d)})" for d in joint)
+        text = f"the veto list records {listed} vetoed by {names} {label}"
+    elif not covered:
+        return unverifiable(
+            claim.claim_id,
+            f"the veto list covers {first} to {last}, not all of the claim's time "
+            f"({window_label(window)}): update it with `axiswatch reference update unsc-vetoes`",
+            **provenance,
+        )
+    elif some:
+        verdict = "partly"
+        used = [r for r in rows if r["vetoed_by"] in {wanted[m] for m in some}]
+        found = ", ".join(f"{r['draft']} by {r['vetoed_by']} ({r['date']})" for r in used)
+        text = f"{label} the veto list records {found}, but no draft vetoed by all of {names}"
+    else:
+        verdict, used = "contradicted", rows
+        others = ", ".join(f"{r['draft']} by {r['vetoed_by']} ({r['date']})" for r in rows)
+        text = f"the veto list records no veto by {names} {label}" + (
+            f" (vetoes then: {others})" if others else " (no veto at all then)"
+        )
+    return Verification(
+        claim.claim_id, verdict, text, reference_rows=[_json(r) for r in used], **provenance
+    )
+
+
+def _date_of(rows: list[dict[str, Any]], draft: str) -> str:
+    return next(str(r["date"]) for r in rows if r["draft"] == draft)
+
+
+def _json(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (str(v) if isinstance(v, dt.date) else v) for k, v in row.items()}

@@ -1,0 +1,97 @@
+"""Veto claims checked against hand-built veto rows: joint vetoes, the Soviet seat, coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from axiswatch.analysis.verify import claim_family, verify_claim
+from axiswatch.model import Claim
+from axiswatch.store.connect import connect
+from axiswatch.store.reference import replacing_dataset
+
+ROWS = [  # draft, date, meeting, agenda, subject, vetoed_by, vetoed_by_raw
+    ("S/1990/1", dt.date(1990, 5, 31), "S/PV.1", "Middle East", None, "SUN", "USSR"),
+    ("S/2014/189", dt.date(2014, 3, 15), "S/PV.7138", "Ukraine", None, "RUS", "Russia"),
+    ("S/2022/431", dt.date(2022, 5, 26), "S/PV.9048", "DPRK", None, "CHN", "China"),
+    ("S/2022/431", dt.date(2022, 5, 26), "S/PV.9048", "DPRK", None, "RUS", "Russia"),
+    ("S/2022/500", dt.date(2022, 6, 30), "S/PV.9099", "Other", None, "USA", "USA"),
+]
+
+
+@pytest.fixture
+def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = connect(tmp_path / "w.duckdb")
+    with replacing_dataset(
+        connection,
+        dataset="unsc-vetoes",
+        version="t",
+        kind="unsc_vetoes",
+        path="hand-built",
+        tables=["unsc_vetoes"],
+    ) as writer:
+        for row in ROWS:
+            writer.add("unsc_vetoes", row)
+    yield connection
+    connection.close()
+
+
+def veto(subject: Any, time: str | None, epistemic: str = "asserted") -> Claim:
+    return Claim(
+        claim_id="v1",
+        document_id=None,
+        subject=subject,
+        predicate="vetoed",
+        object=None,
+        time=time,
+        epistemic=epistemic,
+        checkable_against="vetoes",
+        sentence="A sentence.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("subject", "time", "verdict", "words"),
+    [
+        ("RUS", "2014-03-15", "supported", "S/2014/189"),
+        (["CHN", "RUS"], "2022-05", "supported", "S/2022/431"),
+        ("RUS", "1990", "supported", "S/1990/1"),  # the Soviet seat is Russia's
+        (["CHN", "USA"], "2022-05/2022-06", "partly", "no draft vetoed by all"),
+        ("FRA", "2022-05", "contradicted", "no veto by France"),
+        ("RUS", "2014-03-16", "contradicted", "no veto at all then"),
+        ("RUS", "2023", "unverifiable", "covers 1990-05-31 to 2022-06-30"),
+        ("RUS", None, "unverifiable", "no date"),
+    ],
+)
+def test_veto_verdicts(con, subject: Any, time: str | None, verdict: str, words: str) -> None:
+    result = verify_claim(con, veto(subject, time))
+    assert (result.verdict, result.dataset) == (verdict, "unsc-vetoes")
+    assert words in result.explanation
+
+
+def test_veto_verdict_names_the_rows_it_read(con) -> None:
+    result = verify_claim(con, veto(["CHN", "RUS"], "2022-05-26"))
+    assert {(r["draft"], r["vetoed_by"]) for r in result.reference_rows} == {
+        ("S/2022/431", "CHN"),
+        ("S/2022/431", "RUS"),
+    }
+    assert claim_family(veto("RUS", "2014")) == "un_veto"
+
+
+def test_a_possible_veto_is_not_checked(con) -> None:
+    result = verify_claim(con, veto("RUS", "2022", epistemic="hypothetical"))
+    assert result.verdict == "unverifiable"
+
+
+def test_no_veto_list_says_how_to_get_one(tmp_path: Path) -> None:
+    connection = connect(tmp_path / "empty.duckdb")
+    try:
+        result = verify_claim(connection, veto("RUS", "2014"))
+    finally:
+        connection.close()
+    assert "axiswatch reference install unsc-vetoes" in result.explanation
