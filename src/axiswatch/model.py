@@ -19,6 +19,11 @@ PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
 Origin = Literal["extracted", "gdelt", "icews", "polecat", "manual"]
 
 
+DATE_FROM_CONTEXT = "+date_from_context"
+"""Suffix of a claim's ``rule`` when its date was read from the sentences before (a guess
+that may support a claim but never contradicts it)."""
+
+
 @dataclass(frozen=True)
 class Document:
     """A stored document: its normalised text and where it came from."""

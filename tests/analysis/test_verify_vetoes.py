@@ -95,3 +95,14 @@ def test_no_veto_list_says_how_to_get_one(tmp_path: Path) -> None:
     finally:
         connection.close()
     assert "axiswatch reference install unsc-vetoes" in result.explanation
+
+
+def test_a_date_read_from_the_sentences_before_never_contradicts(con) -> None:
+    guessed = veto("FRA", "2014")
+    guessed = type(guessed)(**{**guessed.to_dict(), "rule": "veto_verb+date_from_context"})
+    result = verify_claim(con, guessed)
+    assert result.verdict == "unverifiable"
+    assert "comes from the sentences before" in result.explanation
+    joint = veto(["CHN", "RUS"], "2022")
+    joint = type(joint)(**{**joint.to_dict(), "rule": "veto_noun+date_from_context"})
+    assert verify_claim(con, joint).verdict == "supported"

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
+import axiswatch
 from axiswatch.cli.app import app
 from axiswatch.demo.run import corpus_path
 
@@ -55,3 +56,19 @@ def test_demo_counts_an_act_reported_twice_once(tmp_path: Path) -> None:
     in_2018 = [e for e in events if (e.date_start or "").startswith("2018")]
     assert prk_chn["n_ab"] + prk_chn["n_ba"] == len(in_2018)
     assert prk_chn["mentions"] == sum(e.mentions for e in in_2018) > len(in_2018)
+
+
+def test_demo_verifies_and_aligns_out_of_the_box(tmp_path: Path) -> None:
+    """Nothing imported: the bundled reference pack checks claims and gives UN alignment."""
+    db = tmp_path / "pack.duckdb"
+    done = runner.invoke(app, ["demo", "--db", str(db)])
+    assert done.exit_code == 0, done.output
+    assert "reference data from the bundled pack" in done.stdout
+    assert "UN General Assembly agreement, session 46 (1991): RUS-CHN" in done.stdout
+    assert "Soviet Union's (SUN) votes" in done.stdout
+    verdicts = next(line for line in done.stdout.splitlines() if line.startswith("6. "))
+    assert "supported" in verdicts
+    assert "contradicted" not in verdicts  # the sample briefs state the reference facts
+    with axiswatch.open(db) as ws:
+        found = {v.verdict for v in ws.verify() if v.dataset == "unsc-vetoes"}
+    assert found == {"supported"}

@@ -25,7 +25,7 @@ from axiswatch.analysis._verdicts import (
     unverifiable,
     window_label,
 )
-from axiswatch.model import Claim
+from axiswatch.model import DATE_FROM_CONTEXT, Claim
 from axiswatch.store.reference import veto_span, vetoes_between
 
 SUCCESSION = dt.date(1991, 12, 25)
@@ -77,7 +77,14 @@ def check_veto(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
         verdict, used = "supported", [r for r in rows if r["draft"] in joint]
         listed = ", ".join(f"{d} ({_date_of(rows, d)})" for d in joint)
         text = f"the veto list records {listed} vetoed by {names} {label}"
-    elif not covered:
+    elif not covered or (claim.rule or "").endswith(DATE_FROM_CONTEXT):
+        if covered:
+            return unverifiable(
+                claim.claim_id,
+                f"no veto by {names} {label}; the claim's date comes from the sentences "
+                "before it, so the list cannot contradict it",
+                **provenance,
+            )
         return unverifiable(
             claim.claim_id,
             f"the veto list covers {first} to {last}, not all of the claim's time "

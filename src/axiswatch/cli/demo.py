@@ -71,7 +71,8 @@ def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
         out(f"   {note}\n")
     verdicts = ", ".join(f"{k} {n}" for k, n in result.verdicts.items()) or "none"
     out(
-        f"6. {result.claims} checkable claims; verdicts against the reference data: "
+        f"6. {result.claims} claims, {result.checkable} of a kind reference data can check; "
+        "verdicts: "
         f"{verdicts}; {result.hypotheses} hypotheses (axiswatch verify, axiswatch hypotheses)\n"
     )
     for chart in result.charts:

@@ -39,6 +39,7 @@ class DemoResult:
     reference: list[str] = field(default_factory=list)
     charts: list[Path] = field(default_factory=list)
     claims: int = 0
+    checkable: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     hypotheses: int = 0
     brief: Path | None = None
@@ -79,6 +80,7 @@ def run_demo(
         charts.append(write_chart(dyad_chart(dyad), charts_dir / "dyad-RUS-PRK.html"))
         charts.append(write_chart(alignment_chart(alignment), charts_dir / "votes.html"))
     verdicts = Counter(v.verdict for v in ws.verify())
+    claims = ws.claims()
     if brief is not None:
         from axiswatch.report.brief import write_brief
 
@@ -97,7 +99,8 @@ def run_demo(
         alignment_notes=list(alignment.attrs.get("notes", [])),
         reference=reference,
         charts=charts,
-        claims=len(ws.claims()),
+        claims=len(claims),
+        checkable=sum(1 for c in claims if c.checkable_against != "none"),
         verdicts=dict(verdicts.most_common()),
         hypotheses=len(ws.hypotheses()),
         brief=brief,

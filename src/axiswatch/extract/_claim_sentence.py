@@ -120,14 +120,19 @@ class ClaimSentence:
                 return expr
         return None
 
-    def time_of(self, tokens: Iterable[Token], *, context: bool = False) -> str | None:
+    def time_of(
+        self, tokens: Iterable[Token], *, context: bool = False, before: bool = False
+    ) -> str | None:
         """ISO time of a claim: a date in its tokens, else "now" (the publication year).
 
-        context: also the sentence's first date, else the last date of the sentences before.
+        context: also the sentence's first date, else the last date of the sentences before;
+        before: only the last date of the sentences before (an act told after its date).
         """
         expr = self.date_in(tokens)
         if expr is None and context:
             expr = self.dates[0] if self.dates else self.context_date
+        if expr is None and before:
+            expr = self.context_date
         if expr is not None:
             return iso_time(expr)
         if self.published is not None and any(t.lower_ in claim_words().now for t in self.sent):

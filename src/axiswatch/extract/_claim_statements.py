@@ -307,6 +307,10 @@ def statement_claims(cs: ClaimSentence) -> list[Draft]:
         if verb.pos_ not in VERBAL or verb.i in cs.used or cs.is_event(verb):
             continue
         subject, description = _subject(verb, cs)
+        if not subject:  # "the two countries have fought three wars"
+            said = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = cs.pair_named_before(said.subtree) if said is not None else []
+            description = None if subject else description
         objects = _object_tokens(verb, cs, subject)
         if not subject and (description is None or not objects):
             continue

@@ -3,7 +3,9 @@
 "Russia vetoed a draft on Crimea on 15 March 2014", "the draft was vetoed by China and the
 Russian Federation", "Moscow cast its veto", "a veto by Russia": the vetoing members are the
 verb's subject (active), its agent (passive), or the noun's possessor or "by" phrase. The claim
-is ``vetoed`` with those members as subject and the clause's time; the veto list checks it.
+is ``vetoed`` with those members as subject and the clause's time; with no date in the clause,
+the year of the last date before it, and the rule says so (such a claim is never contradicted:
+the date is a guess). The veto list checks it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.tokens import Token
 from axiswatch.extract._claim_epistemic import status_of
 from axiswatch.extract._claim_sentence import ClaimSentence, Draft, clause_tokens
 from axiswatch.extract._claim_statements import code_or_list
+from axiswatch.model import DATE_FROM_CONTEXT
 
 _CAST = frozenset({"cast", "use", "exercise", "wield", "employ"})
 
@@ -61,14 +64,19 @@ def veto_claims(cs: ClaimSentence) -> Iterator[Draft]:
             continue
         status, _ = status_of(clause_verb, cs.sent)
         cs.used.add(tok.i)
+        clause = clause_tokens(clause_verb)
+        time, rule = cs.time_of(clause), f"veto_{tok.pos_.lower()}"
+        if time is None and (told := cs.time_of(clause, before=True)) is not None:
+            # the act's date is somewhere before: its year, and the verdict is told so
+            time, rule = told[:4], rule + DATE_FROM_CONTEXT
         yield Draft(
             subject=code_or_list(members),
             predicate="vetoed",
             object=None,
-            time=cs.time_of(clause_tokens(clause_verb)),
+            time=time,
             epistemic=status,
             checkable_against="vetoes",
-            rule=f"veto_{tok.pos_.lower()}",
+            rule=rule,
             anchor=tok.i,
             family="veto",
         )
