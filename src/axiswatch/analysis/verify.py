@@ -55,6 +55,10 @@ _NEEDED = {
     "un_votes": "only lists and counts of votes on a named General Assembly resolution can be "
     "checked against UN votes",
     "vetoes": "only who vetoed a draft, and when, can be checked against the veto list",
+    "sanctions": "sanctions claims need a sanctions list (UN, US or EU designations), which "
+    "axiswatch does not import yet",
+    "membership": "membership claims need a membership table of organisations, which axiswatch "
+    "does not hold yet",
 }
 
 

@@ -230,7 +230,7 @@ def membership_claims(cs: ClaimSentence) -> Iterator[Draft]:
             object=obj,
             time=cs.time_of(clause_tokens(verb)),
             epistemic=status,
-            checkable_against="none",
+            checkable_against="membership",
             rule=f"membership:{noun.lemma_.lower()}",
             anchor=noun.i,
             family="membership",
