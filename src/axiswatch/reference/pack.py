@@ -23,7 +23,12 @@ from typing import Any
 import duckdb
 
 from axiswatch.errors import InputError
-from axiswatch.store.reference import REFERENCE_TABLES, list_datasets, replacing_dataset
+from axiswatch.store.reference import (
+    has_rows,
+    insert_parquet,
+    list_datasets,
+    replacing_dataset,
+)
 
 MANIFEST = "manifest.json"
 PACK_VERSION = "2026.12"
@@ -120,12 +125,7 @@ def install(
                 tables=list(entry.tables),
             ) as writer:
                 for table, spec in entry.tables.items():
-                    columns = ", ".join(name for name, _ in REFERENCE_TABLES[table].columns)
-                    con.execute(
-                        f"INSERT INTO {table} ({columns}, dataset, dataset_version) "
-                        f"SELECT {columns}, ?, ? FROM read_parquet(?)",
-                        [entry.name, version, str(folder / spec["file"])],
-                    )
+                    insert_parquet(con, table, str(folder / spec["file"]), entry.name, version)
                     writer.count(table, int(spec["rows"]))
     return chosen
 
@@ -135,12 +135,7 @@ KIND_TABLES = {"un_votes": "un_rollcalls", "unsc_vetoes": "unsc_vetoes", "factbo
 
 def missing_kinds(con: duckdb.DuckDBPyConnection, kinds: Iterable[str]) -> list[str]:
     """The kinds of reference data of which the workspace holds no rows at all."""
-    return [
-        kind
-        for kind in kinds
-        if con.execute(f"SELECT count(*) FROM (FROM {KIND_TABLES[kind]} LIMIT 1)").fetchone()[0]
-        == 0
-    ]
+    return [kind for kind in kinds if not has_rows(con, KIND_TABLES[kind])]
 
 
 def ensure(con: duckdb.DuckDBPyConnection, kinds: Iterable[str]) -> list[PackDataset]:

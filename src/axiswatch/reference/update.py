@@ -27,6 +27,7 @@ from axiswatch.importers.factbook import import_factbook
 from axiswatch.importers.unvotes import import_unvotes
 from axiswatch.importers.vetoes import import_vetoes
 from axiswatch.reference.pack import dataset
+from axiswatch.store.reference import set_dataset_path
 
 IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "un_votes": import_unvotes,
@@ -67,10 +68,7 @@ def update(
             f"{result.dataset} {result.version} (use `axiswatch reference update "
             f"{result.dataset}` next time)"
         )
-    con.execute(
-        "UPDATE datasets SET path = ? WHERE dataset = ? AND version = ?",
-        [where, result.dataset, result.version],
-    )
+    set_dataset_path(con, result.dataset, result.version, where)
     return result
 
 

@@ -210,6 +210,33 @@ def replacing_dataset(
     log.info("imported %s %s: %s", dataset, version, writer.counts)
 
 
+def insert_parquet(
+    con: duckdb.DuckDBPyConnection, table: str, path: str, dataset: str, version: str
+) -> None:
+    """Insert a Parquet file holding ``table``'s spec columns, stamped with dataset and version
+    (inside :func:`replacing_dataset`, whose writer is told the rows with ``count``)."""
+    columns = ", ".join(name for name, _ in REFERENCE_TABLES[table].columns)
+    con.execute(
+        f"INSERT INTO {table} ({columns}, dataset, dataset_version) "
+        f"SELECT {columns}, ?, ? FROM read_parquet(?)",
+        [dataset, version, path],
+    )
+
+
+def has_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether a reference table holds any row."""
+    if table not in REFERENCE_TABLES:
+        raise ValueError(f"{table} is not a reference table")
+    return con.execute(f"SELECT count(*) FROM (FROM {table} LIMIT 1)").fetchone()[0] > 0
+
+
+def set_dataset_path(con: duckdb.DuckDBPyConnection, dataset: str, version: str, path: str) -> None:
+    """Record where a dataset version came from (a URL rather than a scratch copy)."""
+    con.execute(
+        "UPDATE datasets SET path = ? WHERE dataset = ? AND version = ?", [path, dataset, version]
+    )
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
