@@ -389,3 +389,35 @@ def test_claims_weapons_fired_or_measured_are_not_arms_transfers(claims_of, text
 def test_claims_a_stated_transfer_of_weapons_stays_an_arms_transfer(claims_of) -> None:
     found = claims_of("China bought 24 Su-35 fighter jets from Russia in 2015.")
     assert [c.checkable_against for c in found] == ["arms_transfers"]
+
+
+# --- plain statements ---------------------------------------------------------------------------
+
+
+def test_claims_plain_statement_about_a_named_actor(claims_of) -> None:
+    (found,) = claims_of("East Germany was an important source of economic aid for Mongolia.")
+    assert (found.subject, found.object, found.rule) == ("DDR", "MNG", "statement")
+    assert found.predicate == "source_for"
+
+
+def test_claims_demonstrative_or_there_subject_takes_the_clause_actors(claims_of) -> None:
+    found = claims_of("This is evidence of a deepening relationship between Chile and Peru.")
+    assert [(c.subject, c.rule) for c in found] == [
+        (["CHL", "PER"], "statement+subject_from_clause")
+    ]
+    (there,) = claims_of("There has been a dip in meetings between Chile and Peru.")
+    assert there.subject == ["CHL", "PER"]
+
+
+def test_claims_a_personal_pronoun_is_not_guessed_from_the_clause(claims_of) -> None:
+    # "I" is a speaker the text does not name: no claim is made up for Peru
+    assert all(c.subject != "PER" for c in claims_of("I express concern at Peru's conduct."))
+
+
+def test_claims_they_after_a_sentence_naming_several_actors(claims_of) -> None:
+    text = (
+        "The ministers of Chile, Peru and Bolivia spoke about trade. "
+        "They are committed to a stable regional order."
+    )
+    found = [c for c in claims_of(text) if c.sentence.startswith("They")]
+    assert found and found[0].subject == ["CHL", "PER", "BOL"]

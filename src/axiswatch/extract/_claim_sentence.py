@@ -17,6 +17,7 @@ CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PAIR_NOUNS = frozenset({"countries", "states", "nations", "sides", "neighbours", "neighbors"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "them", "his", "her"})
+_PLURAL = frozenset({"they", "them", "their"})
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class ClaimSentence:
         return []
 
     def antecedent(self, pronoun: Token) -> list[str]:
-        """A personal pronoun's actors: the last subject actor before it, else the topic.
+        """A personal pronoun's actors: the last subject actor before it; for "they" opening
+        a sentence, the actors of the sentence before when it names several; else the topic.
 
         An expletive "it" ("it is possible that", "it can be assumed that") stands for nothing.
         """
@@ -92,6 +94,8 @@ class ClaimSentence:
         for tok in reversed(list(self.sent[: pronoun.i - self.sent.start])):
             if tok.dep_ in SUBJECT_DEPS and tok.i in self.actors:
                 return [self.actors[tok.i]]
+        if pronoun.lower_ in _PLURAL and len(self.before) >= 2:
+            return list(self.before)  # "The advisers of A, B and C met. They welcomed ..."
         return list(self.topic)
 
     def pair_named_before(self, tokens: Iterable[Token]) -> list[str]:

@@ -290,6 +290,14 @@ def transfer_claims(cs: ClaimSentence, taken: set[int]) -> list[Draft]:
 
 
 _OWN_RULES = frozenset({"borders", "un_votes", "vetoes"})  # kinds only their own rules give
+_CLAUSE_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "it"})
+
+
+def _stands_for_the_clause(verb: Token) -> bool:
+    """Whether the subject names no one itself: "there", a demonstrative, an expletive "it"
+    (a personal pronoun such as "they" or "I" names someone, and is not guessed)."""
+    said = next((c for c in verb.children if c.dep_ in {*SUBJECT_DEPS, "expl"}), None)
+    return said is not None and said.lower_ in _CLAUSE_SUBJECTS
 
 
 def statement_claims(cs: ClaimSentence) -> list[Draft]:
@@ -312,6 +320,12 @@ def statement_claims(cs: ClaimSentence) -> list[Draft]:
             subject = cs.pair_named_before(said.subtree) if said is not None else []
             description = None if subject else description
         objects = _object_tokens(verb, cs, subject)
+        rule = "statement"
+        if not subject and description is None and _stands_for_the_clause(verb):
+            # "This is evidence of a deepening relationship between Russia and North Korea",
+            # "there have been 10 meetings between the two countries": the clause's actors
+            subject = cs.actors_in(objects) or cs.pair_named_before(without_clauses(verb))
+            objects, rule = [], "statement+subject_from_clause"
         if not subject and (description is None or not objects):
             continue
         head = semantic_verb(verb)
@@ -327,7 +341,7 @@ def statement_claims(cs: ClaimSentence) -> list[Draft]:
                 time=cs.time_of(clause_tokens(verb)),
                 epistemic=status,
                 checkable_against="none" if kind in _OWN_RULES else kind,
-                rule="statement",
+                rule=rule,
                 anchor=head.i,
                 family="statement",
             )
