@@ -291,6 +291,7 @@ def transfer_claims(cs: ClaimSentence, taken: set[int]) -> list[Draft]:
 
 _OWN_RULES = frozenset({"borders", "un_votes", "vetoes"})  # kinds only their own rules give
 _CLAUSE_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "it"})
+_SAID = frozenset({"attr", "acomp", "dobj", "nsubj", "nsubjpass"})  # what the clause is about
 
 
 def _stands_for_the_clause(verb: Token) -> bool:
@@ -309,7 +310,23 @@ def statement_claims(cs: ClaimSentence) -> list[Draft]:
     of a coded event is left to the events (the guide does not repeat acts as claims).
     """
     root = cs.sent.root
+    if root.pos_ not in VERBAL:  # "August 1992: China establishes ...": the first clause
+        root = next(
+            (
+                t
+                for t in cs.sent
+                if t.pos_ in VERBAL and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            ),
+            root,
+        )
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in VERBAL)]
+    verbs += [
+        t
+        for t in cs.sent
+        if t.dep_ in {"ccomp", "advcl", "relcl"}
+        and t.pos_ in VERBAL
+        and any(c.dep_ in SUBJECT_DEPS and cs.actor(c) for c in t.children)
+    ]
     drafts: list[Draft] = []
     for verb in verbs:
         if verb.pos_ not in VERBAL or verb.i in cs.used or cs.is_event(verb):
@@ -324,7 +341,8 @@ def statement_claims(cs: ClaimSentence) -> list[Draft]:
         if not subject and description is None and _stands_for_the_clause(verb):
             # "This is evidence of a deepening relationship between Russia and North Korea",
             # "there have been 10 meetings between the two countries": the clause's actors
-            subject = cs.actors_in(objects) or cs.pair_named_before(without_clauses(verb))
+            said = [t for c in verb.children if c.dep_ in _SAID for t in without_clauses(c)]
+            subject = cs.actors_in(said) or cs.pair_named_before(said)
             objects, rule = [], "statement+subject_from_clause"
         if not subject and (description is None or not objects):
             continue
