@@ -33,6 +33,7 @@ from typing import Any
 from axiswatch.analysis.verify import verify_all
 from axiswatch.cli.claims import claim_to_guide_json
 from axiswatch.extract.claims import extract_claims
+from axiswatch.importers.sipri import import_sipri
 from axiswatch.ingest.documents import build_document
 from axiswatch.model import Claim
 from axiswatch.reference.pack import install
@@ -42,6 +43,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_accuracy import genres_of
 
 ROOT = Path(__file__).resolve().parents[1]
+SIPRI = (
+    ROOT
+    / ".."
+    / "shared"
+    / "data"
+    / "sipri_arms_transfers"
+    / ("transfers_among_rus_chn_prk_2000_2023.csv")
+)
 SHARED_WORDS = 0.6
 VERDICT_ORDER = ("supported", "partly", "contradicted", "unverifiable")
 _WORD = re.compile(r"\w+")
@@ -199,6 +208,9 @@ def report_verdicts(claims: list[Claim], gold: list[Claim]) -> None:
         began = time.perf_counter()
         install(con)
         print(f"\nreference pack installed in {time.perf_counter() - began:.1f} s")
+        if SIPRI.is_file():
+            import_sipri(con, SIPRI)
+            print(f"SIPRI register imported from {SIPRI}")
         for label, items in (("extracted", claims), ("gold", gold)):
             verdicts = verify_all(con, items)
             counts = Counter(v.verdict for v in verdicts)

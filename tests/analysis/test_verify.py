@@ -447,7 +447,7 @@ def test_verify_vote_without_data_says_what_to_import(ref_con: duckdb.DuckDBPyCo
         ("shares_land_border_with", "borders", "border_existence", None),
         ("largest_trade_partner_of", "trade", "trade_rank", None),
         ("no_votes", "un_votes", "un_vote", None),
-        ("provides_weapons_to", "arms_transfers", None, "SIPRI arms-transfer records"),
+        ("provides_weapons_to", "arms_transfers", "arms_transfer", "axiswatch import sipri"),
         ("provides_dual_use_goods_to", "trade", None, "bilateral trade values"),
         ("neutral_between", "none", None, "no imported reference data can check"),
     ],

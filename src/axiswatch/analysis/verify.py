@@ -7,7 +7,8 @@ Families, chosen by predicate:
 - trade ranking (``largest_trade_partner_of``…): Factbook ``trade_partners``;
 - UN vote lists and counts (``no_votes``, ``voted_against``, ``yes_votes``…): ``un_rollcalls``
   and ``un_votes``;
-- Security Council vetoes (``vetoed``): ``unsc_vetoes``.
+- Security Council vetoes (``vetoed``): ``unsc_vetoes``;
+- arms transfers between two named states: ``arms_transfers`` (the SIPRI trade register).
 
 Anything else is unverifiable, with the kind of data that would be needed. Every verdict names
 its dataset and version and lists the rows that decided it.
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterable
 import duckdb
 
 from axiswatch.analysis._verdicts import VERDICTS, Verdict, Verification, unverifiable
+from axiswatch.analysis.verify_arms import check_arms_transfer, is_arms_transfer
 from axiswatch.analysis.verify_borders import (
     check_border_existence,
     check_border_length,
@@ -44,11 +46,12 @@ _FAMILIES: tuple[tuple[str, Callable[[Claim], bool], Check], ...] = (
     ("trade_rank", is_trade_rank, check_trade_rank),
     ("un_vote", is_vote_claim, check_vote),
     ("un_veto", is_veto_claim, check_veto),
+    ("arms_transfer", is_arms_transfer, check_arms_transfer),
 )
 
 _NEEDED = {
-    "arms_transfers": "arms-transfer claims need SIPRI arms-transfer records, which axiswatch "
-    "does not import yet",
+    "arms_transfers": "only transfers between two named states can be checked against the SIPRI "
+    "trade register",
     "trade": "only largest-trade-partner claims can be checked (against the Factbook's partner "
     "shares); this one needs bilateral trade values by year",
     "borders": "only land-border existence and length claims can be checked against the Factbook",

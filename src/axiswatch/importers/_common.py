@@ -11,6 +11,7 @@ import csv
 import gzip
 import hashlib
 import io
+import itertools
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -135,11 +136,13 @@ def read_header(path: Path) -> list[str]:
 
 
 @contextmanager
-def open_csv(path: Path) -> Iterator[CsvStream]:
+def open_csv(path: Path, *, header_starts: str | None = None) -> Iterator[CsvStream]:
     """Open a CSV or CSV.gz file as UTF-8 (BOM tolerated) and stream its records.
 
     Each record comes with the line it starts on (records may span lines inside quotes).
     A record whose field count differs from the header's is an error with its line number.
+    ``header_starts``: lines before the first one starting with it are a preamble, skipped
+    (up to 200 lines; SIPRI's exports open with notes on their conventions).
     """
     try:
         raw = path.open("rb")
@@ -149,13 +152,35 @@ def open_csv(path: Path) -> Iterator[CsvStream]:
     buffered = io.BufferedReader(counter, buffer_size=1 << 16)
     binary: IO[bytes] = gzip.GzipFile(fileobj=buffered) if _is_gzip(path) else buffered
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
     try:
+        skipped, lines = _preamble(path, text, header_starts)
+        reader = csv.reader(lines)
         header = _first_record(path, reader)
-        yield CsvStream(path, header, _records(path, reader, len(header)), counter)
+        yield CsvStream(path, header, _records(path, reader, len(header), skipped), counter)
     finally:
         text.close()
         raw.close()
+
+
+def _preamble(path: Path, text: IO[str], header_starts: str | None) -> tuple[int, Iterator[str]]:
+    """Lines skipped before the header, and the lines from the header on."""
+    if header_starts is None:
+        return 0, iter(text)
+    try:
+        for skipped in range(200):
+            line = text.readline()
+            if not line:
+                break
+            if line.lstrip("\ufeff").startswith(header_starts):
+                return skipped, itertools.chain([line], text)
+    except _READ_ERRORS as e:
+        raise ReferenceDataError(path, None, f"not a readable text file ({e})", "give a CSV") from e
+    raise ReferenceDataError(
+        path,
+        None,
+        f"no header line starting with {header_starts!r} in the first 200 lines",
+        "give the file as its publisher distributes it",
+    )
 
 
 def _is_gzip(path: Path) -> bool:
@@ -177,8 +202,10 @@ def _first_record(path: Path, reader: _csv.Reader) -> list[str]:
     return [name.strip() for name in header]
 
 
-def _records(path: Path, reader: _csv.Reader, width: int) -> Iterator[tuple[int, list[str]]]:
-    last_line = reader.line_num
+def _records(
+    path: Path, reader: _csv.Reader, width: int, offset: int = 0
+) -> Iterator[tuple[int, list[str]]]:
+    last_line = reader.line_num + offset
     while True:
         start = last_line + 1
         try:
@@ -189,7 +216,7 @@ def _records(path: Path, reader: _csv.Reader, width: int) -> Iterator[tuple[int,
             raise ReferenceDataError(
                 path, start, f"unreadable record ({e})", "repair or re-download the file"
             ) from e
-        last_line = reader.line_num
+        last_line = reader.line_num + offset
         if not record:
             continue
         if len(record) != width:

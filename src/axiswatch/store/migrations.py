@@ -213,7 +213,21 @@ _V5 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
+_V6 = Migration(
+    6,
+    "arms transfers: the SIPRI trade register (deliveries of major conventional arms)",
+    (
+        """CREATE TABLE arms_transfers (
+            deal_id VARCHAR, supplier VARCHAR, recipient VARCHAR, supplier_raw VARCHAR,
+            recipient_raw VARCHAR, designation VARCHAR, description VARCHAR, category VARCHAR,
+            order_year INTEGER, delivery_year INTEGER, delivered INTEGER, tiv_delivered DOUBLE,
+            status VARCHAR,
+            dataset VARCHAR NOT NULL, dataset_version VARCHAR NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 
 def _ensure_ledger(con: duckdb.DuckDBPyConnection) -> None:

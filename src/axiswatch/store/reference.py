@@ -97,6 +97,24 @@ REFERENCE_TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
+            "arms_transfers",
+            (
+                ("deal_id", "VARCHAR"),
+                ("supplier", "VARCHAR"),
+                ("recipient", "VARCHAR"),
+                ("supplier_raw", "VARCHAR"),
+                ("recipient_raw", "VARCHAR"),
+                ("designation", "VARCHAR"),
+                ("description", "VARCHAR"),
+                ("category", "VARCHAR"),
+                ("order_year", "INTEGER"),
+                ("delivery_year", "INTEGER"),
+                ("delivered", "INTEGER"),
+                ("tiv_delivered", "DOUBLE"),
+                ("status", "VARCHAR"),
+            ),
+        ),
+        TableSpec(
             "factbook_profiles",
             (
                 ("country", "VARCHAR"),
@@ -346,6 +364,39 @@ def veto_span(
     """First and last veto date of one veto dataset version."""
     row = con.execute(
         "SELECT min(date), max(date) FROM unsc_vetoes WHERE dataset = ? AND dataset_version = ?",
+        [dataset, version],
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def deliveries_between(
+    con: duckdb.DuckDBPyConnection,
+    supplier: str,
+    recipient: str,
+    first_year: int,
+    last_year: int,
+    dataset: str,
+    version: str,
+) -> list[dict[str, Any]]:
+    """Arms-transfer register rows from ``supplier`` to ``recipient`` delivered in the years."""
+    return _dicts(
+        con.execute(
+            "SELECT deal_id, supplier, recipient, designation, description, category, "
+            "order_year, delivery_year, delivered, tiv_delivered FROM arms_transfers "
+            "WHERE supplier = ? AND recipient = ? AND delivery_year BETWEEN ? AND ? "
+            "AND dataset = ? AND dataset_version = ? ORDER BY delivery_year, deal_id",
+            [supplier, recipient, first_year, last_year, dataset, version],
+        )
+    )
+
+
+def delivery_span(
+    con: duckdb.DuckDBPyConnection, dataset: str, version: str
+) -> tuple[int | None, int | None]:
+    """First and last delivery year of one arms-transfer dataset version."""
+    row = con.execute(
+        "SELECT min(delivery_year), max(delivery_year) FROM arms_transfers "
+        "WHERE dataset = ? AND dataset_version = ?",
         [dataset, version],
     ).fetchone()
     return (row[0], row[1]) if row else (None, None)
