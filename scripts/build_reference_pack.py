@@ -9,8 +9,8 @@ zstd-compressed Parquet beside ``manifest.json``, which records for each dataset
 licence, upstream version, retrieval date, row counts and the sha256 of every file written. The
 Natural Earth country shapes (TopoJSON) are gzipped as they are, for the workbench map.
 
-What the pack adds to the publishers' rows is listed in the manifest's ``changes``: only the
-one Security Council veto after the veto file's end that its SOURCE.md names (S/2024/255).
+The rows are the publishers' as the importers read them; nothing is added, so each dataset's
+span is its coverage (a veto list with a row added past its end would seem to cover the gap).
 """
 
 from __future__ import annotations
@@ -69,13 +69,13 @@ DATASETS: dict[str, dict[str, Any]] = {
     "unsc-vetoes": {
         "importer": import_vetoes,
         "folder": "unsc_vetoes",
-        "version": "1946-2022.09+1",
+        "version": "1946-2022.09",
         "title": "UN Security Council vetoed drafts",
         "publisher": "C. L. Yordan, world-politics-datalab/vetoes-un-security-council (commit "
         "661c524, 2023-09-13), from the Dag Hammarskjold Library veto list",
         "licence": "MIT",
         "retrieved": "2023-09-13",
-        "coverage": "1946 to 15 September 2022, plus S/2024/255 (28 March 2024)",
+        "coverage": "1946 to 15 September 2022",
         "url": "https://raw.githubusercontent.com/world-politics-datalab/"
         "vetoes-un-security-council/main/unsc_vetoes_1946_sept2022.csv",
     },
@@ -92,20 +92,6 @@ DATASETS: dict[str, dict[str, Any]] = {
         "url": None,
     },
 }
-
-# Rows the publisher's file lacks, each with its source (the veto list of the UN library).
-VETO_SUPPLEMENT = (
-    {
-        "draft": "S/2024/255",
-        "date": dt.date(2024, 3, 28),
-        "meeting": "S/PV.9591",
-        "agenda": "Non-proliferation - Democratic People's Republic of Korea",
-        "subject": "renewal of the mandate of the 1718 Committee Panel of Experts",
-        "vetoed_by": "RUS",
-        "vetoed_by_raw": "Russia",
-        "source": "UN Dag Hammarskjold Library veto list (research.un.org/en/docs/sc/quick/veto)",
-    },
-)
 
 MAP = {
     "name": "natural-earth-countries",
@@ -134,18 +120,6 @@ def _export(con: duckdb.DuckDBPyConnection, dataset: str, table: str, out: Path)
     return int(rows)
 
 
-def _supplement_vetoes(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
-    changes = []
-    for row in VETO_SUPPLEMENT:
-        con.execute(
-            "INSERT INTO unsc_vetoes (draft, date, meeting, agenda, subject, vetoed_by, "
-            "vetoed_by_raw, dataset, dataset_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [*(row[k] for k in list(row)[:7]), "unsc-vetoes", version],
-        )
-        changes.append(f"added {row['draft']} ({row['date']}, {row['vetoed_by']}): {row['source']}")
-    return changes
-
-
 def build(shared: Path, out: Path) -> dict[str, Any]:
     """Write the pack to ``out``; returns the manifest."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,7 +129,7 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         entries = []
         for name, spec in DATASETS.items():
             result = spec["importer"](con, shared / spec["folder"], dataset_version=spec["version"])
-            changes = _supplement_vetoes(con, spec["version"]) if name == "unsc-vetoes" else []
+            changes: list[str] = []  # the publishers' rows as they are
             files = {}
             for table, _ in sorted(result.tables.items()):
                 file = staging / f"{name}.{table}.parquet"

@@ -18,8 +18,8 @@ from axiswatch.store.reference import replacing_dataset
 ROWS = [  # draft, date, meeting, agenda, subject, vetoed_by, vetoed_by_raw
     ("S/1990/1", dt.date(1990, 5, 31), "S/PV.1", "Middle East", None, "SUN", "USSR"),
     ("S/2014/189", dt.date(2014, 3, 15), "S/PV.7138", "Ukraine", None, "RUS", "Russia"),
-    ("S/2022/431", dt.date(2022, 5, 26), "S/PV.9048", "DPRK", None, "CHN", "China"),
-    ("S/2022/431", dt.date(2022, 5, 26), "S/PV.9048", "DPRK", None, "RUS", "Russia"),
+    ("S/2022/431", dt.date(2022, 5, 26), "S/PV.9048", "DPRK", "North Korea", "CHN", "China"),
+    ("S/2022/431", dt.date(2022, 5, 26), "S/PV.9048", "DPRK", "North Korea", "RUS", "Russia"),
     ("S/2022/500", dt.date(2022, 6, 30), "S/PV.9099", "Other", None, "USA", "USA"),
 ]
 
@@ -106,3 +106,41 @@ def test_a_date_read_from_the_sentences_before_never_contradicts(con) -> None:
     joint = veto(["CHN", "RUS"], "2022")
     joint = type(joint)(**{**joint.to_dict(), "rule": "veto_noun+date_from_context"})
     assert verify_claim(con, joint).verdict == "supported"
+
+
+def count(subject: Any, value: float, time: str, obj: Any = None) -> Claim:
+    return Claim(
+        claim_id="n1",
+        document_id=None,
+        subject=subject,
+        predicate="vetoes_drafts",
+        object=obj,
+        value=value,
+        unit="drafts",
+        time=time,
+        checkable_against="vetoes",
+        sentence="A sentence.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "words"),
+    [
+        (count("UNSC", 3, "2014/2022-06"), "supported", "3 drafts vetoed by any permanent"),
+        (count(["CHN", "RUS"], 1, "2022-01/2022-06"), "supported", "China and Russia"),
+        (count("RUS", 2, "2014/2022-06"), "supported", "S/2014/189, S/2022/431"),
+        (count("RUS", 3, "2014/2022-06"), "partly", "the text says 3"),
+        (count("RUS", 5, "2014/2022-06", obj="PRK"), "contradicted", "on North Korea"),
+        (count("RUS", 17, "2022/2025"), "unverifiable", "not all of 2022–2025"),
+        (count("RUS", 17, "2022/.."), "unverifiable", "no period"),
+    ],
+)
+def test_veto_counts(con, claim: Claim, verdict: str, words: str) -> None:
+    assert claim_family(claim) == "un_veto_count"
+    result = verify_claim(con, claim)
+    assert result.verdict == verdict
+    assert words in result.explanation
+
+
+def test_a_count_by_a_state_that_cannot_veto_is_not_a_veto_count() -> None:
+    assert claim_family(count("IND", 3, "2014")) is None

@@ -71,4 +71,4 @@ def test_demo_verifies_and_aligns_out_of_the_box(tmp_path: Path) -> None:
     assert "contradicted" not in verdicts  # the sample briefs state the reference facts
     with axiswatch.open(db) as ws:
         found = {v.verdict for v in ws.verify() if v.dataset == "unsc-vetoes"}
-    assert found == {"supported"}
+    assert "supported" in found and "contradicted" not in found

@@ -421,3 +421,17 @@ def test_claims_they_after_a_sentence_naming_several_actors(claims_of) -> None:
     )
     found = [c for c in claims_of(text) if c.sentence.startswith("They")]
     assert found and found[0].subject == ["CHL", "PER", "BOL"]
+
+
+def test_claims_since_runs_to_the_publication_date(claims_of) -> None:
+    text = "Since 2022, there have been 17 vetoed drafts in the Security Council."
+    (dated,) = [c for c in claims_of(text) if c.value == 17]
+    assert dated.time is not None and dated.time.startswith("2022/2024")
+    (open_ended,) = [c for c in claims_of(text, published=None) if c.value == 17]
+    assert open_ended.time == "2022/.."
+    assert dated.checkable_against == "vetoes"
+
+
+def test_claims_a_veto_is_not_dated_by_a_since_phrase(claims_of) -> None:
+    text = "China and Russia cast vetoes, the first veto on a sanctions text since 2006."
+    assert all(c.time is None for c in claims_of(text, published=None) if c.predicate == "vetoed")

@@ -7,7 +7,7 @@ Families, chosen by predicate:
 - trade ranking (``largest_trade_partner_of``…): Factbook ``trade_partners``;
 - UN vote lists and counts (``no_votes``, ``voted_against``, ``yes_votes``…): ``un_rollcalls``
   and ``un_votes``;
-- Security Council vetoes (``vetoed``): ``unsc_vetoes``;
+- Security Council vetoes (``vetoed``) and counts of vetoed drafts: ``unsc_vetoes``;
 - arms transfers between two named states: ``arms_transfers`` (the SIPRI trade register).
 
 Anything else is unverifiable, with the kind of data that would be needed. Every verdict names
@@ -30,7 +30,12 @@ from axiswatch.analysis.verify_borders import (
     is_border_length,
 )
 from axiswatch.analysis.verify_trade import check_trade_rank, is_trade_rank
-from axiswatch.analysis.verify_vetoes import check_veto, is_veto_claim
+from axiswatch.analysis.verify_vetoes import (
+    check_veto,
+    check_veto_count,
+    is_veto_claim,
+    is_veto_count,
+)
 from axiswatch.analysis.verify_votes import check_vote, is_vote_claim
 from axiswatch.model import Claim
 
@@ -46,6 +51,7 @@ _FAMILIES: tuple[tuple[str, Callable[[Claim], bool], Check], ...] = (
     ("trade_rank", is_trade_rank, check_trade_rank),
     ("un_vote", is_vote_claim, check_vote),
     ("un_veto", is_veto_claim, check_veto),
+    ("un_veto_count", is_veto_count, check_veto_count),
     ("arms_transfer", is_arms_transfer, check_arms_transfer),
 )
 

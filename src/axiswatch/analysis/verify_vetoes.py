@@ -18,6 +18,7 @@ import duckdb
 from axiswatch.analysis._verdicts import (
     Verdict,
     Verification,
+    actor_code,
     actor_codes,
     country_name,
     latest_dataset,
@@ -35,9 +36,98 @@ _NO_VETOES = (
 )
 
 
+PERMANENT = frozenset({"CHN", "FRA", "GBR", "RUS", "USA"})
+COUNCIL = frozenset({"UNSC", "UN"})
+COUNT_TOLERANCE = 0.1
+
+
 def is_veto_claim(claim: Claim) -> bool:
     """Whether the claim says who vetoed a draft (``vetoed``)."""
     return claim.checkable_against == "vetoes" and claim.predicate == "vetoed"
+
+
+def is_veto_count(claim: Claim) -> bool:
+    """Whether the claim counts vetoes or vetoed drafts ("Russia vetoed 16 drafts on Syria")."""
+    return (
+        claim.checkable_against == "vetoes"
+        and claim.predicate != "vetoed"
+        and claim.value is not None
+        and _members(claim) is not None
+    )
+
+
+def _members(claim: Claim) -> frozenset[str] | None:
+    """The permanent members counted (empty: the whole Council), or None for anyone else."""
+    if isinstance(claim.subject, str) and claim.subject in COUNCIL:
+        return frozenset()
+    codes = actor_codes(claim.subject)
+    if not codes:
+        return None
+    if set(codes) <= COUNCIL:
+        return frozenset()
+    return frozenset(codes) if set(codes) <= PERMANENT else None
+
+
+def _about(row: dict[str, Any], topic: str | None) -> bool:
+    if topic is None:
+        return True
+    name = country_name(topic).split(",")[0].casefold()
+    return any(name in (row.get(k) or "").casefold() for k in ("subject", "agenda"))
+
+
+def check_veto_count(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
+    """A count of vetoed drafts (by a member, jointly by several, or by anyone) in a period,
+    on a topic when the claim names a state ("on Syria"): supported when the list gives the
+    same count (of drafts, or of vetoes cast), partly within 10 %, contradicted otherwise,
+    and only where the list covers the whole period."""
+    members = _members(claim) or frozenset()
+    ds = latest_dataset(con, "unsc_vetoes")
+    if ds is None:
+        return unverifiable(claim.claim_id, _NO_VETOES)
+    provenance = {"dataset": ds["dataset"], "dataset_version": ds["version"]}
+    window = time_window(claim.time)
+    if window is None:
+        return unverifiable(claim.claim_id, "the claim gives no period to count in", **provenance)
+    first, last = veto_span(con, ds["dataset"], ds["version"])
+    if first is None or last is None or window[0] < first or window[1] > last:
+        return unverifiable(
+            claim.claim_id,
+            f"the veto list covers {first} to {last}, not all of {window_label(window)}",
+            **provenance,
+        )
+    topic = actor_code(claim.object)
+    listed_rows = vetoes_between(con, *window, ds["dataset"], ds["version"])
+    rows = [r for r in listed_rows if _about(r, topic)]
+    seats = {_seat(m, d) for m in members for d in (window[0], window[1])}
+    drafts: dict[str, set[str]] = {}
+    for row in rows:
+        drafts.setdefault(row["draft"], set()).add(row["vetoed_by"])
+    wanted = [
+        d
+        for d, who in drafts.items()
+        if not members or all(_seat(m, _first_date(rows, d)) in who for m in members)
+    ]
+    casts = sum(
+        1 for r in rows if r["draft"] in wanted and (not members or r["vetoed_by"] in seats)
+    )
+    claimed = float(claim.value or 0)
+    who = " and ".join(country_name(m) for m in sorted(members)) or "any permanent member"
+    on = f" on {country_name(topic)}" if topic else ""
+    found = f"{len(wanted)} drafts vetoed by {who}{on} in {window_label(window)}"
+    if claimed in (len(wanted), casts):
+        verdict: Verdict = "supported"
+    elif abs(claimed - len(wanted)) <= max(1.0, COUNT_TOLERANCE * len(wanted)):
+        verdict = "partly"
+    else:
+        verdict = "contradicted"
+    listed = ", ".join(wanted[:12]) + (" ..." if len(wanted) > 12 else "")
+    text = f"the veto list records {found} ({listed or 'none'}); the text says {claimed:g}"
+    used = [_json(r) for r in rows if r["draft"] in wanted]
+    return Verification(claim.claim_id, verdict, text, reference_rows=used, **provenance)
+
+
+def _first_date(rows: list[dict[str, Any]], draft: str) -> dt.date:
+    return next(r["date"] for r in rows if r["draft"] == draft)
 
 
 def _seat(member: str, day: dt.date) -> str:

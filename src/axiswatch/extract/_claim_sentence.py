@@ -173,8 +173,11 @@ def is_expletive(pronoun: Token) -> bool:
 
 
 def iso_time(expr: TimeExpr) -> str:
-    """``2014-03``, or ``2017/2018`` for a span; "since X" gives X."""
-    if expr.date_start == expr.date_end or expr.rule == "since":
+    """``2014-03``, or ``2017/2018`` for a span; "since X" runs from X to the publication date
+    (the guide's reading); with no publication date it stays open: ``2022/..``."""
+    if expr.rule == "since" and expr.date_start == expr.date_end:
+        return f"{expr.date_start}/.."
+    if expr.date_start == expr.date_end or not expr.date_end:
         return expr.date_start
     return f"{expr.date_start}/{expr.date_end}"
 

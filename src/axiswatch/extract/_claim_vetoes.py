@@ -50,6 +50,17 @@ def _vetoers(tok: Token, cs: ClaimSentence) -> tuple[list[str], Token] | None:
     return found, verb if verb.pos_ in {"VERB", "AUX"} else tok
 
 
+_BOUNDS = frozenset({"since", "until", "till", "before", "after"})
+
+
+def _when_tokens(verb: Token) -> list[Token]:
+    """The clause's tokens that can date the veto: not "since 2006" or "after the test",
+    which bound a span or point to another moment."""
+    clause = clause_tokens(verb)
+    bounded = {t.i for b in clause if b.dep_ == "prep" and b.lower_ in _BOUNDS for t in b.subtree}
+    return [t for t in clause if t.i not in bounded]
+
+
 def veto_claims(cs: ClaimSentence) -> Iterator[Draft]:
     """One ``vetoed`` claim per veto named in the sentence with its members."""
     for tok in cs.sent:
@@ -64,7 +75,7 @@ def veto_claims(cs: ClaimSentence) -> Iterator[Draft]:
             continue
         status, _ = status_of(clause_verb, cs.sent)
         cs.used.add(tok.i)
-        clause = clause_tokens(clause_verb)
+        clause = _when_tokens(clause_verb)
         time, rule = cs.time_of(clause), f"veto_{tok.pos_.lower()}"
         if time is None and (told := cs.time_of(clause, before=True)) is not None:
             # the act's date is somewhere before: its year, and the verdict is told so
