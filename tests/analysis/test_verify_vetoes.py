@@ -144,3 +144,36 @@ def test_veto_counts(con, claim: Claim, verdict: str, words: str) -> None:
 
 def test_a_count_by_a_state_that_cannot_veto_is_not_a_veto_count() -> None:
     assert claim_family(count("IND", 3, "2014")) is None
+
+
+def first_since(year: int, time: str, obj: Any = None, rule: str = "first_veto_verb") -> Claim:
+    return Claim(
+        claim_id="f1",
+        document_id=None,
+        subject=["CHN", "RUS"],
+        predicate="first_veto_since",
+        object=obj,
+        value=float(year),
+        unit="year",
+        time=time,
+        checkable_against="vetoes",
+        sentence="A sentence.",
+        rule=rule,
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "words"),
+    [
+        (first_since(2006, "2022-05-26", "PRK"), "supported", "no veto on North Korea from 2006"),
+        (first_since(1991, "2022-05-26"), "contradicted", "S/2014/189 (2014-03-15)"),
+        (first_since(1991, "2022", rule="first_veto_noun+date_from_context"), "unverifiable",
+         "read from the sentences before"),
+        (first_since(1980, "2022-05-26"), "unverifiable", "covers 1990-05-31"),
+    ],
+)  # fmt: skip
+def test_first_veto_since(con, claim: Claim, verdict: str, words: str) -> None:
+    assert claim_family(claim) == "un_veto_first"
+    result = verify_claim(con, claim)
+    assert result.verdict == verdict
+    assert words in result.explanation

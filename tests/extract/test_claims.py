@@ -435,3 +435,19 @@ def test_claims_since_runs_to_the_publication_date(claims_of) -> None:
 def test_claims_a_veto_is_not_dated_by_a_since_phrase(claims_of) -> None:
     text = "China and Russia cast vetoes, the first veto on a sanctions text since 2006."
     assert all(c.time is None for c in claims_of(text, published=None) if c.predicate == "vetoed")
+
+
+def test_claims_first_veto_since_a_year_with_its_topic(claims_of) -> None:
+    text = (
+        "On 4 October 2011, Russia and China vetoed a draft on Syria, the first veto on Syria "
+        "since 2006."
+    )
+    (first,) = [c for c in claims_of(text) if c.predicate == "first_veto_since"]
+    assert (first.subject, first.object, first.value, first.time) == (
+        ["RUS", "CHN"],
+        "SYR",
+        2006.0,
+        "2011-10-04",
+    )
+    unnamed = "On 4 October 2011, France vetoed a draft, the first veto on climate since 2006."
+    assert not [c for c in claims_of(unnamed) if c.predicate == "first_veto_since"]

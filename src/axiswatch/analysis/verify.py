@@ -31,8 +31,10 @@ from axiswatch.analysis.verify_borders import (
 )
 from axiswatch.analysis.verify_trade import check_trade_rank, is_trade_rank
 from axiswatch.analysis.verify_vetoes import (
+    check_first_veto,
     check_veto,
     check_veto_count,
+    is_first_veto,
     is_veto_claim,
     is_veto_count,
 )
@@ -51,6 +53,7 @@ _FAMILIES: tuple[tuple[str, Callable[[Claim], bool], Check], ...] = (
     ("trade_rank", is_trade_rank, check_trade_rank),
     ("un_vote", is_vote_claim, check_vote),
     ("un_veto", is_veto_claim, check_veto),
+    ("un_veto_first", is_first_veto, check_first_veto),
     ("un_veto_count", is_veto_count, check_veto_count),
     ("arms_transfer", is_arms_transfer, check_arms_transfer),
 )

@@ -39,6 +39,72 @@ _NO_VETOES = (
 PERMANENT = frozenset({"CHN", "FRA", "GBR", "RUS", "USA"})
 COUNCIL = frozenset({"UNSC", "UN"})
 COUNT_TOLERANCE = 0.1
+FIRST_SINCE = "first_veto_since"
+
+
+def is_first_veto(claim: Claim) -> bool:
+    """Whether the claim says a veto was the first (on a topic) since a year."""
+    return claim.predicate == FIRST_SINCE and claim.value is not None
+
+
+def check_first_veto(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
+    """ "The first veto on North Korea since 2006": a veto on the topic by the claimed members
+    in the claim's time, and none on the topic by anyone from the year to that time."""
+    ds = latest_dataset(con, "unsc_vetoes")
+    if ds is None:
+        return unverifiable(claim.claim_id, _NO_VETOES)
+    provenance = {"dataset": ds["dataset"], "dataset_version": ds["version"]}
+    window = time_window(claim.time)
+    if window is None:
+        return unverifiable(claim.claim_id, "the claim does not date the veto", **provenance)
+    since = dt.date(int(claim.value or 0), 1, 1)
+    topic = actor_code(claim.object)
+    first, last = veto_span(con, ds["dataset"], ds["version"])
+    if first is None or last is None or since < first or window[0] > last:
+        return unverifiable(
+            claim.claim_id,
+            f"the veto list covers {first} to {last}, not {since.year} to {window_label(window)}",
+            **provenance,
+        )
+    members = {_seat(m, window[0]) for m in actor_codes(claim.subject) or []}
+    on = f" on {country_name(topic)}" if topic else ""
+    at = [
+        r
+        for r in vetoes_between(con, *window, ds["dataset"], ds["version"])
+        if _about(r, topic) and (not members or r["vetoed_by"] in members)
+    ]
+    before = [
+        r
+        for r in vetoes_between(
+            con, since, window[0] - dt.timedelta(days=1), ds["dataset"], ds["version"]
+        )
+        if _about(r, topic)
+    ]
+    drafts = sorted({f"{r['draft']} ({r['date']})" for r in before})
+    guessed = (claim.rule or "").endswith(DATE_FROM_CONTEXT)
+    if before and not guessed:
+        return Verification(
+            claim.claim_id,
+            "contradicted",
+            f"the veto list records earlier vetoes{on} since {since.year}: {', '.join(drafts)}",
+            reference_rows=[_json(r) for r in before],
+            **provenance,
+        )
+    if not at or before:
+        why = (
+            "earlier ones exist, but the claim's date is read from the sentences before"
+            if (before)
+            else f"no veto{on} by them in {window_label(window)} is listed"
+        )
+        return unverifiable(claim.claim_id, why, **provenance)
+    listed = ", ".join(sorted({f"{r['draft']} ({r['date']})" for r in at}))
+    return Verification(
+        claim.claim_id,
+        "supported",
+        f"the veto list records {listed}{on} and no veto{on} from {since.year} until then",
+        reference_rows=[_json(r) for r in at],
+        **provenance,
+    )
 
 
 def is_veto_claim(claim: Claim) -> bool:
@@ -50,7 +116,7 @@ def is_veto_count(claim: Claim) -> bool:
     """Whether the claim counts vetoes or vetoed drafts ("Russia vetoed 16 drafts on Syria")."""
     return (
         claim.checkable_against == "vetoes"
-        and claim.predicate != "vetoed"
+        and claim.predicate not in {"vetoed", FIRST_SINCE}
         and claim.value is not None
         and _members(claim) is not None
     )

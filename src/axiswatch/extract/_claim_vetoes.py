@@ -11,6 +11,7 @@ the date is a guess). The veto list checks it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -51,6 +52,7 @@ def _vetoers(tok: Token, cs: ClaimSentence) -> tuple[list[str], Token] | None:
 
 
 _BOUNDS = frozenset({"since", "until", "till", "before", "after"})
+_TOPIC_PREPS = frozenset({"on", "over", "about", "concerning", "regarding"})
 
 
 def _when_tokens(verb: Token) -> list[Token]:
@@ -61,9 +63,47 @@ def _when_tokens(verb: Token) -> list[Token]:
     return [t for t in clause if t.i not in bounded]
 
 
+def _first_since(noun: Token, cs: ClaimSentence) -> tuple[int, list[str]] | None:
+    """ "the first veto on a North Korea text since 2006": the year, and the topic's actors."""
+    if noun.pos_ != "NOUN" or not any(c.lower_ == "first" for c in noun.children):
+        return None
+    since = next((t for t in noun.subtree if t.lower_ == "since"), None) or next(
+        (t for t in cs.sent if t.i > noun.i and t.lower_ == "since"), None
+    )  # "the first veto cast ..., since the Council began ..." may hang on the main verb
+    if since is None:
+        return None
+    scope = list((since if since.dep_ == "prep" else since.head).subtree)
+    when = cs.date_in(scope)
+    if when is None or not when.date_start[:4].isdigit():
+        return None
+    phrase = list(noun.head.subtree) if noun.dep_ in {"nsubj", "nsubjpass"} else []
+    phrase = phrase or list(noun.subtree)  # "the first veto [cast on a North Korea text]"
+    topic = [t for t in phrase if t.i not in {x.i for x in scope}]
+    actors = cs.actors_in(topic)
+    if not actors and any(t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS for t in topic):
+        return None  # a topic the actors do not name: "the first veto on climate since ..."
+    return int(when.date_start[:4]), actors
+
+
 def veto_claims(cs: ClaimSentence) -> Iterator[Draft]:
-    """One ``vetoed`` claim per veto named in the sentence with its members."""
+    """One ``vetoed`` claim per veto named in the sentence with its members, and a
+    ``first_veto_since`` claim for "the first veto (on a topic) since <year>"."""
+    last: Draft | None = None
     for tok in cs.sent:
+        first = _first_since(tok, cs) if last is not None else None
+        if first is not None and last is not None:
+            year, topic = first
+            cs.used.add(tok.i)
+            yield replace(
+                last,
+                predicate="first_veto_since",
+                object=code_or_list([a for a in topic if a not in _members(last)]),
+                value=float(year),
+                unit="year",
+                rule=last.rule.replace("veto_", "first_veto_", 1),
+                anchor=tok.i,
+            )
+            continue
         if tok.i in cs.used or tok.lemma_.lower() != "veto":
             continue
         found = _vetoers(tok, cs)
@@ -80,7 +120,7 @@ def veto_claims(cs: ClaimSentence) -> Iterator[Draft]:
         if time is None and (told := cs.time_of(clause, before=True)) is not None:
             # the act's date is somewhere before: its year, and the verdict is told so
             time, rule = told[:4], rule + DATE_FROM_CONTEXT
-        yield Draft(
+        last = Draft(
             subject=code_or_list(members),
             predicate="vetoed",
             object=None,
@@ -91,3 +131,8 @@ def veto_claims(cs: ClaimSentence) -> Iterator[Draft]:
             anchor=tok.i,
             family="veto",
         )
+        yield last
+
+
+def _members(draft: Draft) -> list[str]:
+    return draft.subject if isinstance(draft.subject, list) else [draft.subject]
