@@ -605,3 +605,23 @@ def test_verify_real_gold_like_claims(real: duckdb.DuckDBPyConnection, shared_di
     )
     assert by_id[f"{doc}-c8"].verdict == by_id[f"{doc}-c9"].verdict == "supported"
     assert all(v.verdict != "unverifiable" or not v.reference_rows for v in by_id.values())
+
+
+def test_verify_a_security_council_vote_is_not_looked_up_in_assembly_votes(
+    votes: duckdb.DuckDBPyConnection,
+) -> None:
+    sentence = "On 15 March 2014, 13 members of the Security Council voted in favour of a draft."
+    result = verify_claim(
+        votes, claim("yes_votes", "draft on Crimea", None, value=13, time="2014-03-15",
+                     sentence=sentence)
+    )  # fmt: skip
+    assert result.verdict == "unverifiable"
+    assert "a Security Council vote" in result.explanation
+
+
+def test_verify_a_day_without_a_roll_call_says_so(votes: duckdb.DuckDBPyConnection) -> None:
+    result = verify_claim(
+        votes, claim("no_votes", "a resolution", ["PRK"], value=1, time="2016-06-15")
+    )
+    assert result.verdict == "unverifiable"
+    assert "hold no General Assembly roll call in 2016-06-15" in result.explanation

@@ -47,6 +47,8 @@ LABELS = {
     "unvotes-dgrtwo": "the dgrtwo/unvotes files",
     "unvotes-voeten": "the Voeten files",
 }
+_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b|\bthe Council\b|\bveto", re.I)
+_ASSEMBLY = re.compile(r"\bGeneral Assembly\b|\bUNGA\b|\bthe Assembly\b", re.I)
 VOETEN_ES11_GAP = (dt.date(2021, 12, 25), dt.date(2022, 11, 2))
 
 _KINDS = (
@@ -167,6 +169,12 @@ def check_vote(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
             "a vote claim needs a resolution description and country codes or a count",
         )
     description, codes, members_only = parsed
+    if _COUNCIL.search(claim.sentence) and not _ASSEMBLY.search(claim.sentence):
+        return unverifiable(
+            claim.claim_id,
+            "a Security Council vote: the UN vote data holds General Assembly roll calls only "
+            "(the Council's vetoes are checked against the veto list)",
+        )
     datasets = sorted(
         latest_per_dataset(con, "un_votes"),
         key=lambda d: PREFERENCE.index(d["dataset"]) if d["dataset"] in PREFERENCE else 99,
@@ -263,10 +271,18 @@ def _not_found(
         years = window_label((dt.date(period[0].year, 1, 1), dt.date(period[1].year, 12, 31)))
         notes = [n for d in datasets if (n := _gap_note(con, d, target, period))]
         note = f" ({'; '.join(notes)})" if notes else ""
-        reason = (
-            f"no imported UN vote covers {label}: import UN votes covering {years}{note} "
-            "to check this"
-        )
+        spanning = [d for d in datasets if _spans(con, d, period)]
+        if spanning and not notes:
+            reason = (
+                f"the imported UN votes ({', '.join(d['dataset'] for d in spanning)}) hold no "
+                f"General Assembly roll call in {label}: check the date, or name the "
+                "resolution symbol"
+            )
+        else:
+            reason = (
+                f"no imported UN vote covers {label}: import UN votes covering {years}{note} "
+                "to check this"
+            )
     return unverifiable(claim.claim_id, reason, dataset=names, dataset_version=versions)
 
 
@@ -282,6 +298,13 @@ def _covers(
     con: duckdb.DuckDBPyConnection, ds: dict[str, Any], period: tuple[dt.date, dt.date]
 ) -> bool:
     return bool(rollcalls_between(con, ds["dataset"], ds["version"], *period))
+
+
+def _spans(
+    con: duckdb.DuckDBPyConnection, ds: dict[str, Any], period: tuple[dt.date, dt.date]
+) -> bool:
+    first, last = rollcall_span(con, ds["dataset"], ds["version"])
+    return first is not None and last is not None and first <= period[0] and period[1] <= last
 
 
 def _gap_note(
