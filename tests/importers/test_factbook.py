@@ -155,3 +155,17 @@ def test_import_factbook_unreadable_border_text_names_line_and_rolls_back(
     )
     assert err.value.field == "border countries"
     assert count(con, "borders") == 0
+
+
+def test_read_capitals_parses_degrees_and_minutes(tmp_path: Path) -> None:
+    from axiswatch.importers.factbook import read_capitals
+
+    folder = tmp_path / "profiles" / "south-america"
+    folder.mkdir(parents=True)
+    capital = {"name": {"text": "La Paz; note - Sucre is the constitutional capital"},
+               "geographic coordinates": {"text": "16 30 S, 68 09 W"}}  # fmt: skip
+    (folder / "bl.json").write_text(json.dumps({"Government": {"Capital": capital}}), "utf-8")
+    (folder / "xx.json").write_text(json.dumps({"Government": {}}), "utf-8")  # no GEC, skipped
+    assert read_capitals(tmp_path) == [
+        {"country": "BOL", "name": "La Paz", "lat": -16.5, "lon": -68.15}
+    ]

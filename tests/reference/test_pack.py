@@ -83,3 +83,11 @@ def test_installed_rows_are_readable_by_duckdb_alone(con) -> None:
     ).fetchone()
     assert row[0] >= 1
     assert isinstance(con, duckdb.DuckDBPyConnection)
+
+
+def test_capitals_for_the_map_come_with_coordinates() -> None:
+    capitals = pack.capitals()
+    assert capitals["PRK"]["name"] == "Pyongyang"
+    assert (round(capitals["PRK"]["lat"], 2), round(capitals["PRK"]["lon"], 2)) == (39.02, 125.75)
+    assert capitals["USA"]["lon"] < 0 and capitals["BOL"]["lat"] < 0  # west and south signs
+    assert len(capitals) > 190

@@ -71,6 +71,8 @@ def list_cmd(db: DbOption = DEFAULT_DB_PATH, fmt: FormatOption = OutputFormat.ta
         say("sources, coverage and retrieval dates: axiswatch reference list --format json")
     shape = pack.manifest()["map"]
     say(f"map shapes: {shape['title']} ({shape['publisher']}; {shape['licence']})")
+    capitals = pack.manifest()["capitals"]
+    say(f"capitals: {capitals['rows']} ({capitals['title']}; {capitals['licence']})")
 
 
 @app.command("install")

@@ -288,3 +288,43 @@ def _line_of(raw: str, value: str) -> int | None:
     if position < 0:
         position = raw.find(json.dumps(value)[1:-1])
     return raw.count("\n", 0, position) + 1 if position >= 0 else None
+
+
+_COORDINATE = re.compile(
+    r"(\d{1,2})\s+(\d{1,2})\s*([NS])\s*,\s*(\d{1,3})\s+(\d{1,2})\s*([EW])", re.IGNORECASE
+)
+
+
+def read_capitals(path: str | Path) -> list[dict[str, object]]:
+    """Each state's capital from Factbook profiles: ISO alpha-3, name, latitude, longitude.
+
+    The profile's ``Government > Capital`` gives "39 01 N, 125 45 E"; the first coordinates
+    are kept where a state lists several seats. Profiles without an ISO code or coordinates are
+    left out.
+    """
+    _, files = _profile_files(Path(path))
+    out: list[dict[str, object]] = []
+    for file in files:
+        entry = gec_table().get(file.stem.lower())
+        if entry is None or entry[0] is None:
+            continue
+        try:
+            capital = json.loads(file.read_text("utf-8")).get("Government", {}).get("Capital", {})
+        except (OSError, ValueError) as e:
+            problem = f"not readable JSON ({e})"
+            raise ReferenceDataError(file, None, problem, "re-download it") from e
+        where = _COORDINATE.search(capital.get("geographic coordinates", {}).get("text", ""))
+        name = capital.get("name", {}).get("text", "").split(";")[0].strip()
+        if where is None or not name:
+            continue
+        lat = int(where[1]) + int(where[2]) / 60
+        lon = int(where[4]) + int(where[5]) / 60
+        out.append(
+            {
+                "country": entry[0],
+                "name": name,
+                "lat": round(-lat if where[3].upper() == "S" else lat, 4),
+                "lon": round(-lon if where[6].upper() == "W" else lon, 4),
+            }
+        )
+    return sorted(out, key=lambda row: str(row["country"]))

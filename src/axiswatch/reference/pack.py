@@ -155,6 +155,13 @@ def map_topology() -> dict[str, Any]:
     return json.loads(gzip.decompress(raw))
 
 
+def capitals() -> dict[str, dict[str, Any]]:
+    """ISO alpha-3 -> the capital's ``name``, ``lat`` and ``lon`` (from the Factbook)."""
+    name = manifest()["capitals"]["file"]
+    rows = json.loads(resources.files("axiswatch.reference").joinpath("data", name).read_text())
+    return {row["country"]: row for row in rows}
+
+
 def installed(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Reference datasets in the workspace, newest first, each marked ``from_pack``."""
     return [row | {"from_pack": row["path"] == PACK_PATH} for row in list_datasets(con)]
