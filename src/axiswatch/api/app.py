@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from axiswatch import __version__
 from axiswatch.api.errors import install_error_handlers
 from axiswatch.api.guard import Guard
 from axiswatch.api.limits import BodyLimit
+from axiswatch.api.read_gate import ENV_READ_TOKEN, ReadGate
 from axiswatch.api.routers import (
     actors,
     analyses,
@@ -31,9 +33,10 @@ log = logging.getLogger(__name__)
 
 DESCRIPTION = """Events, documents, claims and analyses of one axiswatch workspace.
 
-Reads are open. Writes (`POST /api/ingest`) need `Authorization: Bearer TOKEN`, the token the
-server was started with; a server without a token refuses writes with 403. Every error has
-the shape `{"error": {"status": int, "code": str, "message": str}}`.
+Reads are open unless the server has a read token (then send it, or the write token, as
+`Authorization: Bearer TOKEN`). Writes (`POST /api/ingest`) need `Authorization: Bearer TOKEN`,
+the token the server was started with; a server without a token refuses writes with 403.
+Every error has the shape `{"error": {"status": int, "code": str, "message": str}}`.
 """
 
 
@@ -43,11 +46,13 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     allowed_hosts: Iterable[str] | None = None,
+    read_token: str | None = None,
 ) -> FastAPI:
     """The app over the workspace at ``db_path``; writes need ``token`` (or $AXISWATCH_TOKEN).
 
     ``allowed_hosts``: the Host names answered (others get 400); None answers any (an app
     embedded in a program of the user's); ``axiswatch serve`` always gives a list.
+    ``read_token`` (or $AXISWATCH_READ_TOKEN): every request then needs it (or the write token).
     """
     state = AppState(Path(db_path), resolve_token(token), max_body=max_body)
     state.open()
@@ -72,6 +77,9 @@ def create_app(
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    reads = read_token if read_token is not None else os.environ.get(ENV_READ_TOKEN)
+    if reads:
+        app.add_middleware(ReadGate, read_token=reads, write_token=state.token)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     log.info("serving %s (writes %s)", db_path, "on" if state.token else "off")
     return app

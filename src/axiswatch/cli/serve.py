@@ -32,6 +32,16 @@ TokenOption = Annotated[
 ]
 
 
+ReadTokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--read-token",
+        envvar="AXISWATCH_READ_TOKEN",
+        help="Token for reading too (machines with other users): open /?token=TOKEN once.",
+        show_default=False,
+    ),
+]
+
 AllowHostOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -50,6 +60,7 @@ def serve_cmd(
     db: DbOption = DEFAULT_DB_PATH,
     token: TokenOption = None,
     allow_host: AllowHostOption = None,
+    read_token: ReadTokenOption = None,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web workbench (/) over a workspace."""
     import uvicorn
@@ -61,9 +72,10 @@ def serve_cmd(
     hosts = [*LOCAL_HOSTS, *(allow_host or [])]
     if host not in {"0.0.0.0", "::"}:
         hosts.append(host)
-    app = create_app(path, token=token, allowed_hosts=hosts)
+    app = create_app(path, token=token, allowed_hosts=hosts, read_token=read_token or "")
     writes = "writes need the token" if app.state.axiswatch.token else "read-only (no --token)"
-    say(f"axiswatch: serving {path} at http://{host}:{port}/ ({writes}); Ctrl-C stops")
+    reads = "; reads need the read token: open /?token=TOKEN once" if read_token else ""
+    say(f"axiswatch: serving {path} at http://{host}:{port}/ ({writes}{reads}); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
