@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from axiswatch.errors import (
     ActorDataError,
     AxiswatchError,
@@ -10,9 +12,19 @@ from axiswatch.errors import (
     NotFoundError,
     StoreError,
 )
-from axiswatch.workspace import Workspace, open
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``Workspace`` and ``open`` load the workspace module (DuckDB, pandas) on first use, so
+    that ``axiswatch --help`` and light imports start fast."""
+    if name in {"Workspace", "open"}:
+        from axiswatch import workspace
+
+        return getattr(workspace, name)
+    raise AttributeError(f"module 'axiswatch' has no attribute {name!r}")
+
 
 __all__ = [
     "ActorDataError",
@@ -25,3 +37,6 @@ __all__ = [
     "__version__",
     "open",
 ]
+
+if TYPE_CHECKING:
+    from axiswatch.workspace import Workspace, open

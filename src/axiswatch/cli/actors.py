@@ -7,17 +7,18 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from axiswatch.actors import ActorKB
-from axiswatch.actors.datafiles import parse_date
 from axiswatch.cli.options import OutputFormat
 from axiswatch.cli.output import cli_errors, render_rows, stdout_console
 from axiswatch.errors import ActorDataError, InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from axiswatch.actors import ActorKB
 
 app = typer.Typer(
     help="Resolve names of states, organisations and officials; search and show entries.",
@@ -52,10 +53,14 @@ SEARCH_COLUMNS = ["id", "kind", "name", "state", "matched"]
 
 
 def _kb(files: list[Path] | None) -> ActorKB:
+    from axiswatch.actors import ActorKB
+
     return ActorKB.load(files or ())
 
 
 def _date(value: str | None) -> date | None:
+    from axiswatch.actors.datafiles import parse_date
+
     if value is None:
         return None
     try:

@@ -8,13 +8,14 @@ import typer
 
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar, say
-from axiswatch.demo.run import TRIANGLE, run_demo
-from axiswatch.workspace import Workspace
 
 
 @cli_errors
 def demo_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
     """Ingest the sample briefs on China–Russia–North Korea relations, then summarise."""
+    from axiswatch.demo.run import TRIANGLE, run_demo
+    from axiswatch.workspace import Workspace
+
     db = resolve_db(db)
     with Workspace(db) as ws, progress_bar("demo", enabled=sys.stderr.isatty()) as update:
         charts_dir = db.resolve().parent / f"{db.stem}-charts"

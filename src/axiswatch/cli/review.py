@@ -19,7 +19,6 @@ from axiswatch.cli.options import (
 )
 from axiswatch.cli.output import cli_errors, render_rows, say
 from axiswatch.errors import InputError
-from axiswatch.workspace import Workspace
 
 app = typer.Typer(
     help="Review extracted events: list them, then accept, reject, edit, merge or split by id. "
@@ -72,6 +71,8 @@ def list_cmd(
     """Events of a document, dyad or period that await review (or have the status asked)."""
     from dataclasses import replace
 
+    from axiswatch.workspace import Workspace
+
     flt = make_filter(
         actor, dyad, None, since, until, None, limit, review=status, min_confidence=min_confidence
     )
@@ -85,6 +86,8 @@ def list_cmd(
 def _review_each(
     db: Any, ids: list[str], action: str, note: str | None, reviewer: str | None
 ) -> None:
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         events = [ws.event_id_of(i) for i in ids]  # every id checked before anything is stored
         for event_id in dict.fromkeys(events):
@@ -128,6 +131,8 @@ def edit_cmd(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Correct an event's type, actors, direction, date or epistemic status."""
+    from axiswatch.workspace import Workspace
+
     changes: dict[str, str] = {}
     with Workspace(resolve_db(db)) as ws:
         event = ws.event(ws.event_id_of(event_id))
@@ -162,6 +167,8 @@ def merge_cmd(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Join events that report one act."""
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         first = ws.mentions(event_id)[0]["event_id"]
         review = ws.review(
@@ -181,6 +188,8 @@ def split_cmd(
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
     """Take mentions out of an event into an event of their own."""
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         review = ws.review(
             event_id, "split", mentions=mentions, note=note, reviewer=_reviewer(reviewer)
@@ -197,6 +206,8 @@ def history_cmd(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Every review, oldest first, with who made it and when."""
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         rows = [r.to_dict() for r in ws.reviews(event_id)]
     columns = ["created_at", "reviewer", "action", "event_id", "changes", "note"]

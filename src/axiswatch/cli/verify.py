@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from axiswatch.analysis.verify import Verification, verify_all
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, FormatOption, OutputFormat, resolve_db
 from axiswatch.cli.output import cli_errors, render_rows, say
-from axiswatch.model import Claim
-from axiswatch.store.reference import read_claims, write_verifications
-from axiswatch.workspace import Workspace
+
+if TYPE_CHECKING:
+    from axiswatch.analysis.verify import Verification
+    from axiswatch.model import Claim
 
 COLUMNS = ["claim_id", "sentence", "verdict", "explanation", "dataset"]
 EXCERPT = 60
@@ -32,6 +32,10 @@ def _row(claim: Claim, verification: Verification, *, full: bool) -> dict[str, A
 @cli_errors
 def verify_cmd(db: DbOption = DEFAULT_DB_PATH, fmt: FormatOption = OutputFormat.table) -> None:
     """Verify every stored claim; earlier verifications of the same claims are replaced."""
+    from axiswatch.analysis.verify import verify_all
+    from axiswatch.store.reference import read_claims, write_verifications
+    from axiswatch.workspace import Workspace
+
     with Workspace(resolve_db(db)) as ws:
         installed = ws.ensure_reference()
         claims = read_claims(ws.con)
