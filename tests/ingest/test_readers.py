@@ -74,3 +74,11 @@ def test_utf16_with_an_odd_byte_count_is_a_clear_error() -> None:
         IngestError, match=r"UTF-16 text broken at byte .*re-save the file as UTF-8"
     ):
         decode_text(data, path="u16.txt")
+
+
+def test_a_pdf_whose_text_passes_the_limit_is_refused_early(monkeypatch) -> None:
+    import axiswatch.ingest.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_PDF_TEXT_CHARS", 20)
+    with pytest.raises(IngestError, match="text passes 20 characters by page 1: split it"):
+        read_bytes(make_text_pdf("Russia and China signed a treaty in 2001."), path="big.pdf")

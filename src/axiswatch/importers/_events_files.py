@@ -78,9 +78,11 @@ def open_lines(path: Path) -> Iterator[IO[bytes]]:
         if magic.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as archive:
                 member = _only_member(path, archive)
+                _check_ratio(path, archive.getinfo(member).file_size)
                 with archive.open(member) as inner:
                     yield io.BufferedReader(inner, buffer_size=1 << 20)  # type: ignore[arg-type]
         elif magic.startswith(b"\x1f\x8b"):
+            _check_ratio(path, _gzip_size(path))
             with gzip.open(path, "rb") as inner:
                 yield inner  # type: ignore[misc]
         else:
@@ -88,6 +90,28 @@ def open_lines(path: Path) -> Iterator[IO[bytes]]:
                 yield plain
     except (OSError, EOFError, zipfile.BadZipFile) as e:
         raise InputError(f"{path}: cannot read the file ({e}); re-download it") from e
+
+
+MAX_RATIO = 200
+"""Decompressed / compressed size above which an archive is refused as a bomb (event CSVs
+compress about 5-15 to 1)."""
+MIN_BOMB_BYTES = 1 << 30
+
+
+def _check_ratio(path: Path, unpacked: int) -> None:
+    packed = max(path.stat().st_size, 1)
+    if unpacked > MIN_BOMB_BYTES and unpacked / packed > MAX_RATIO:
+        raise InputError(
+            f"{path}: unpacks to {unpacked:,} bytes from {packed:,} ({unpacked // packed}:1), "
+            f"past the {MAX_RATIO}:1 an event file reaches: refused as a decompression bomb"
+        )
+
+
+def _gzip_size(path: Path) -> int:
+    """The uncompressed size a gzip file records (ISIZE: modulo 4 GiB, so a lower bound)."""
+    with path.open("rb") as raw:
+        raw.seek(-4, 2)
+        return int.from_bytes(raw.read(4), "little")
 
 
 def _only_member(path: Path, archive: zipfile.ZipFile) -> str:

@@ -15,6 +15,8 @@ from axiswatch.ingest.readers import KNOWN_SUFFIXES, read_bytes
 from axiswatch.model import Document
 
 MAX_TITLE_CHARS = 200
+MAX_DOCUMENT_BYTES = 200_000_000
+"""The largest file ingested as one document (a 50 MB text takes seconds to store)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,13 @@ def build_document(
     """Read one file into a Document; returns it with the sha256 of the raw bytes."""
     shown = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise IngestError(
+                shown,
+                f"the file is {size / 1e6:,.0f} MB, over the {MAX_DOCUMENT_BYTES // 1_000_000} MB "
+                "limit for one document: split it into smaller files",
+            )
         data = path.read_bytes()
     except OSError as e:
         raise IngestError(shown, f"cannot read the file: {e.strerror}") from e

@@ -97,18 +97,36 @@ def _iso_or_none(value: str | None) -> dt.date | None:
         return None
 
 
+MAX_PDF_TEXT_CHARS = 10_000_000
+"""The most text read from one PDF (about 1,500,000 words); a longer one is refused early."""
+
+
 def read_pdf(data: bytes, *, path: str) -> RawText:
     """The text layer of a PDF, page by page."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    pages: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise IngestError(path, "the PDF is encrypted: decrypt it first")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except PdfReadError as e:
-        raise IngestError(path, f"not a readable PDF ({e})") from e
+        size = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > MAX_PDF_TEXT_CHARS:
+                raise IngestError(
+                    path,
+                    f"the PDF's text passes {MAX_PDF_TEXT_CHARS:,} characters by page "
+                    f"{len(pages)}: split it into smaller files",
+                )
+    except LimitReachedError as e:
+        raise IngestError(
+            path, f"a stream of the PDF decompresses past the safety limit ({e}): refused"
+        ) from e
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise IngestError(path, f"not a readable PDF ({type(e).__name__}: {e})"[:300]) from e
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise IngestError(path, "the PDF has no text layer (a scan?): run OCR on it first")
