@@ -307,6 +307,10 @@ class Workspace:
         """Stored events matching the filter, in date order (``count="mentions"``: mentions)."""
         return ev_store.read_events(self.con, flt)
 
+    def event_page(self, flt: EventFilter | None = None) -> ev_store.Page:
+        """One page of events: the events, the cursor after the last, whether more follow."""
+        return ev_store.read_page(self.con, flt)
+
     def event_total(self, flt: EventFilter | None = None) -> int:
         """How many events (or mentions) match the filter, its limit and offset aside."""
         return ev_store.count_events(self.con, flt)

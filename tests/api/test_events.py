@@ -78,3 +78,25 @@ def test_events_come_in_pages_with_a_total_and_a_next_link(client) -> None:
     everything = client.get("/api/events").json()
     assert ids == [e["event_id"] for e in everything["events"]] and len(set(ids)) == 6
     assert everything["filters"]["limit"] == 500 and everything["next"] is None
+
+
+def test_next_links_are_keyset_cursors_that_keep_the_filters(client) -> None:
+    first = client.get("/api/events", params={"limit": 1, "actor": "RUS"}).json()
+    assert "after=" in first["next"] and "offset=" not in first["next"]
+    assert "actor=RUS" in first["next"]
+    seen = [e["event_id"] for e in first["events"]]
+    link = first["next"]
+    while link:
+        page = client.get(link).json()
+        assert page["total"] == first["total"]  # the total ignores the cursor
+        seen += [e["event_id"] for e in page["events"]]
+        link = page["next"]
+    everything = client.get("/api/events", params={"actor": "RUS"}).json()
+    assert seen == [e["event_id"] for e in everything["events"]]
+
+
+@pytest.mark.parametrize("cursor", ["nonsense", "W10", "WzEsMiwzXQ"])
+def test_a_cursor_we_did_not_make_is_a_400_naming_the_field(client, cursor: str) -> None:
+    response = client.get("/api/events", params={"after": cursor})
+    assert response.status_code == 400
+    assert "after=" in response.json()["error"]["message"]

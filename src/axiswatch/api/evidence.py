@@ -15,7 +15,7 @@ from axiswatch.api.claims import claim_rows
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import EPISTEMIC_VALUES, Document, Event
 from axiswatch.ontology import OTHER, PLOVER_TYPES
-from axiswatch.store.events import EventFilter, check_filter, parse_dyad
+from axiswatch.store.events import EventFilter, check_filter, decode_cursor, parse_dyad
 from axiswatch.workspace import Workspace
 
 EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, OTHER)
@@ -48,8 +48,11 @@ def event_filter(
     review: str | None = None,
     min_confidence: float | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> EventFilter:
     """The event filter from query values (empty strings count as not given), checked."""
+    if after:
+        decode_cursor(after)  # a cursor we did not make is a 400 naming the field
     if epistemic and epistemic not in EPISTEMIC_VALUES:
         raise InputError(f"epistemic={epistemic!r}: choose one of {', '.join(EPISTEMIC_VALUES)}")
     if event_type and event_type.upper() not in EVENT_TYPES:
@@ -72,6 +75,7 @@ def event_filter(
         review=review or None,
         min_confidence=min_confidence,
         offset=offset,
+        after=after or None,
     )
 
 
@@ -87,6 +91,7 @@ def filter_json(flt: EventFilter) -> dict[str, Any]:
         "document_id": flt.document_id,
         "limit": flt.limit,
         "offset": flt.offset,
+        "after": flt.after,
         "count": flt.count,
         "review": flt.review,
         "min_confidence": flt.min_confidence,
@@ -175,21 +180,24 @@ def evidence_json(event: Event, document: Document | None) -> dict[str, Any]:
 def list_events(ws: Workspace, flt: EventFilter, *, page: bool = False) -> dict[str, Any]:
     """The events matching a filter, with document titles.
 
-    With ``page``, one page of them (``flt.limit``, default DEFAULT_LIMIT, from
-    ``flt.offset``), the ``total`` that match and the ``next`` page's address (None at the end).
+    With ``page``, one page of them (``flt.limit``, default DEFAULT_LIMIT, after the cursor
+    ``flt.after`` or from ``flt.offset``), the ``total`` that match and the ``next`` page's
+    address (a keyset cursor; None at the end).
     """
     titles = TitleCache(ws)
     flt = check_filter(flt)
     if page and flt.limit is None:
         flt = replace(flt, limit=DEFAULT_LIMIT)
-    events = [event_json(e, document_title=titles.title(e.document_id)) for e in ws.events(flt)]
+    found = ws.event_page(flt)
+    events = [event_json(e, document_title=titles.title(e.document_id)) for e in found.events]
     out: dict[str, Any] = {"filters": filter_json(flt), "count": len(events), "events": events}
     if page:
-        total = ws.event_total(flt)
-        out["total"] = total
-        end = flt.offset + len(events)
-        query = {k: v for k, v in filter_json(flt).items() if v is not None and k != "offset"}
-        out["next"] = f"/api/events?{urlencode({**query, 'offset': end})}" if end < total else None
+        out["total"] = ws.event_total(flt)
+        skip = {"offset", "after"}
+        query = {k: v for k, v in filter_json(flt).items() if v is not None and k not in skip}
+        out["next"] = (
+            f"/api/events?{urlencode({**query, 'after': found.cursor})}" if found.more else None
+        )
     return out
 
 

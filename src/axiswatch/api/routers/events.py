@@ -28,7 +28,11 @@ def events(
         int | None,
         Query(ge=1, le=MAX_LIMIT, description="Events per page (default 500, at most 5000)."),
     ] = None,
-    offset: Annotated[int, Query(ge=0, description="Skip this many (see `next`).")] = 0,
+    offset: Annotated[int, Query(ge=0, description="Skip this many (prefer `after`).")] = 0,
+    after: Annotated[
+        str | None,
+        Query(max_length=400, description="Cursor from a `next` link: the page after it."),
+    ] = None,
     count: Annotated[
         Literal["events", "mentions"],
         Query(description="events (each act once) or mentions (every coded sentence)."),
@@ -55,6 +59,7 @@ def events(
         review=review,
         min_confidence=min_confidence,
         offset=offset,
+        after=after,
     )
     return list_events(ws, flt, page=True)
 
