@@ -46,7 +46,7 @@ class EventFilter:
     """Keyset cursor: only events after the one this cursor names (see :func:`read_page`)."""
 
 
-_SORT_KEY = (
+SORT_KEY = (
     "day_start IS NULL",
     "coalesce(day_start, DATE '0001-01-01')",
     "document_id IS NULL",
@@ -56,7 +56,7 @@ _SORT_KEY = (
     "event_id",
 )
 """The listing order (date, nulls last; document; offset; id) as a comparable row."""
-ORDER_BY = ", ".join(_SORT_KEY)
+ORDER_BY = ", ".join(SORT_KEY)
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -70,7 +70,7 @@ def decode_cursor(cursor: str) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
-        if not isinstance(values, list) or len(values) != len(_SORT_KEY):
+        if not isinstance(values, list) or len(values) != len(SORT_KEY):
             raise ValueError("wrong length")
         values[1] = dt.date.fromisoformat(values[1])
     except (ValueError, TypeError, json.JSONDecodeError) as e:
@@ -175,7 +175,7 @@ def _where(flt: EventFilter) -> tuple[str, list[object]]:
         clauses.append("review = ?")
         params.append(review)
     if flt.after is not None:
-        clauses.append(f"({ORDER_BY}) > ({', '.join('?' for _ in _SORT_KEY)})")
+        clauses.append(f"({ORDER_BY}) > ({', '.join('?' for _ in SORT_KEY)})")
         params.extend(decode_cursor(flt.after))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -221,7 +221,7 @@ def read_page(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) ->
     as ``after`` for the next page: keyset paging, as fast on page 1,000 as on page 1)."""
     flt = check_filter(flt or EventFilter())
     where, params = _where(flt)
-    keys = ", ".join(f"{k} AS _k{n}" for n, k in enumerate(_SORT_KEY))
+    keys = ", ".join(f"{k} AS _k{n}" for n, k in enumerate(SORT_KEY))
     sql = (
         f"SELECT {', '.join(_READ_FIELDS)}, {keys} FROM {event_view(flt.count)}{where} "
         f"ORDER BY {ORDER_BY}"
