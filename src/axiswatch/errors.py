@@ -19,6 +19,11 @@ class InputError(AxiswatchError, ValueError):
     """Input that axiswatch cannot use; the message names the file, line or field."""
 
 
+class UsageError(InputError):
+    """A command given something it cannot mean: an unknown code, a workspace that is not there
+    (the CLI exits 2 for these, as for a misspelt option)."""
+
+
 class IngestError(InputError):
     """A document that could not be read or decoded."""
 

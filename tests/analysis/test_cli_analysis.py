@@ -180,10 +180,11 @@ def test_cli_errors_are_one_line_and_exit_1(runner, app, db, args, message):
     assert message in result.stderr
 
 
-def test_cli_missing_database_is_an_error(runner, app, tmp_path):
+def test_cli_missing_database_is_misuse(runner, app, tmp_path):
     result = runner.invoke(app, ["dyad", "RUS", "PRK", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
-    assert "no workspace database" in result.stderr
+    assert result.exit_code == 2
+    assert "no workspace there" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()
 
 
 def test_cli_load_idealpoints_then_align(runner, app, db, tmp_path):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from axiswatch.cli.checks import existing_workspace, known_actors
 from axiswatch.cli.options import (
     DEFAULT_DB_PATH,
     DbOption,
@@ -192,9 +193,15 @@ def _events(
     spark_master: str | None,
     raw: str | None,
     rejects: Path | None,
+    *,
+    actors: tuple[str, ...] = (),
 ) -> AbstractContextManager[Any]:
-    """Where the event analyses read (see :func:`axiswatch.analysis.engines.event_source`)."""
+    """Where the event analyses read (see :func:`axiswatch.analysis.engines.event_source`);
+    on the workspace, it must exist and hold or know the actors."""
     from axiswatch.analysis.engines import event_source
+
+    if engine is Engine.duckdb and events is None and raw is None:
+        known_actors(existing_workspace(resolve_db(db)), actors)
 
     return event_source(
         resolve_db(db),
@@ -243,7 +250,7 @@ def dyad_cmd(
     from axiswatch.analysis.dyads import dyad
     from axiswatch.analysis.records import records
 
-    with _events(db, engine, events, spark_master, raw, rejects) as source:
+    with _events(db, engine, events, spark_master, raw, rejects, actors=(a, b)) as source:
         df = dyad(
             source,
             a,
@@ -313,7 +320,7 @@ def triangle_cmd(
     from axiswatch.analysis.records import records
     from axiswatch.analysis.triangle import triangle, triangle_frame
 
-    with _events(db, engine, events, spark_master, raw, rejects) as source:
+    with _events(db, engine, events, spark_master, raw, rejects, actors=(a, b, c)) as source:
         periods = triangle(
             source,
             a,
@@ -392,7 +399,7 @@ def changes_cmd(
 
     from axiswatch.analysis.changepoints import changes
 
-    with _events(db, engine, events, spark_master, raw, rejects) as source:
+    with _events(db, engine, events, spark_master, raw, rejects, actors=(a, b)) as source:
         analysis = changes(
             source,
             a,
@@ -501,8 +508,11 @@ def align_cmd(
     from axiswatch.analysis.records import records
 
     if engine is Engine.duckdb and tables is None:
+        from axiswatch.analysis.alignment import country_codes
         from axiswatch.workspace import Workspace
 
+        country_codes(countries)  # the form first (exit 1), then whether they exist (exit 2)
+        known_actors(existing_workspace(resolve_db(db)), countries)
         with Workspace(resolve_db(db)) as ws:
             installed = ws.ensure_reference(["un_votes"])
         if installed:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
+from axiswatch.cli.checks import existing_workspace, known_actors, known_event_type
 from axiswatch.cli.ingest import parse_date_option
 from axiswatch.cli.options import (
     DEFAULT_DB_PATH,
@@ -142,6 +143,7 @@ def events_cmd(
 
     if ctx.invoked_subcommand is not None:
         return
+    event_type = known_event_type(event_type)
     flt = make_filter(
         actor,
         dyad,
@@ -155,7 +157,9 @@ def events_cmd(
         min_confidence=min_confidence,
         document=document,
     )
-    with Workspace(resolve_db(db)) as ws:
+    path = existing_workspace(resolve_db(db))
+    known_actors(path, [actor, *(dyad.replace(",", "-").split("-") if dyad else [])])
+    with Workspace(path) as ws:
         rows = [e.to_dict() for e in ws.events(_document_id(ws, flt))]
     render_rows(rows, LIST_COLUMNS, fmt, title="events")
 
@@ -254,6 +258,7 @@ def timeline_cmd(
     """Events in date order, each with its evidence sentence and number of mentions."""
     from axiswatch.workspace import Workspace
 
+    event_type = known_event_type(event_type)
     flt = make_filter(
         actor,
         dyad,
@@ -267,7 +272,9 @@ def timeline_cmd(
         min_confidence=min_confidence,
         document=document,
     )
-    with Workspace(resolve_db(db)) as ws:
+    path = existing_workspace(resolve_db(db))
+    known_actors(path, [actor, *(dyad.replace(",", "-").split("-") if dyad else [])])
+    with Workspace(path) as ws:
         events = ws.events(_document_id(ws, flt))
     if fmt is not OutputFormat.table:
         render_rows([e.to_dict() for e in events], LIST_COLUMNS, fmt)

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from axiswatch.cli.options import OutputFormat
-from axiswatch.errors import AxiswatchError
+from axiswatch.errors import AxiswatchError, UsageError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -72,7 +72,7 @@ def _cell(value: Any) -> str:
 
 
 def cli_errors(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn an AxiswatchError into one line on stderr and exit code 1."""
+    """Turn an AxiswatchError into one line on stderr and exit code 1 (2 for misuse)."""
 
     @wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -80,7 +80,7 @@ def cli_errors(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         except AxiswatchError as e:
             sys.stderr.write(f"error: {e}\n")
-            raise typer.Exit(1) from e
+            raise typer.Exit(2 if isinstance(e, UsageError) else 1) from e
 
     return wrapper
 
