@@ -55,3 +55,10 @@ def test_a_read_command_does_not_create_a_missing_workspace(tmp_path: Path, args
     assert result.exit_code == 2
     assert "no workspace there" in result.stderr
     assert not db.exists()
+
+
+def test_shell_completion_can_be_shown_and_installed() -> None:
+    result = runner.invoke(app, ["--show-completion", "bash"])
+    assert result.exit_code == 0
+    assert "_axiswatch_completion" in result.stdout
+    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout

@@ -31,7 +31,7 @@ app = typer.Typer(
     help="Turn writing on international relations into an evidence-linked model of states.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
 )
 
 
