@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from axiswatch.config import DEFAULT_DB, ENV_DB
+from axiswatch.config import DEFAULT_DB, ENV_DB, default_db_path
 
 
 class OutputFormat(StrEnum):
@@ -25,7 +25,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar=ENV_DB,
-        help=f"Workspace database file (default: ${ENV_DB}, else ./{DEFAULT_DB}).",
+        help=f"Workspace database file (default: ${ENV_DB}, else axiswatch.toml's db, else "
+        f"./{DEFAULT_DB}).",
         show_default=False,
     ),
 ]
@@ -41,10 +42,11 @@ def set_root_db(db: Path | None) -> None:
 
 
 def resolve_db(db: Path | None) -> Path:
-    """The workspace file: this command's --db, else the root's --db, else the default."""
+    """The workspace file: this command's --db, else the root's --db, else $AXISWATCH_DB or
+    the config file's, else the default."""
     if db is not None:
         return db
-    return _root_db.get() or Path(DEFAULT_DB)
+    return _root_db.get() or default_db_path()
 
 
 FormatOption = Annotated[

@@ -67,8 +67,12 @@ def serve_cmd(
 
     from axiswatch.api.app import create_app
     from axiswatch.api.guard import LOCAL_HOSTS
+    from axiswatch.config import load_config
 
     path = resolve_db(db)
+    config = load_config()
+    token = token if token is not None else config.token
+    read_token = read_token if read_token is not None else config.read_token
     hosts = [*LOCAL_HOSTS, *(allow_host or [])]
     if host not in {"0.0.0.0", "::"}:
         hosts.append(host)
