@@ -103,7 +103,7 @@ def check_arms_transfer(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verific
         )
         more = f" and {len(rows) - 6} more" if len(rows) > 6 else ""
         text = f"the SIPRI register lists deliveries from {names} in {span} {what}: {items}{more}"
-        rows_json = [{k: v for k, v in r.items()} for r in rows]
+        rows_json = [dict(r) for r in rows]
         return Verification(
             claim.claim_id, "supported", text, reference_rows=rows_json, **provenance
         )

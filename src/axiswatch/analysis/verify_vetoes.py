@@ -11,6 +11,7 @@ Hypothetical claims ("may veto") are not checked.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -42,6 +43,41 @@ COUNT_TOLERANCE = 0.1
 FIRST_SINCE = "first_veto_since"
 
 
+@dataclass(frozen=True)
+class _VetoList:
+    """The veto list a check reads: its dataset version, span, and the claim's time window."""
+
+    dataset: str
+    version: str
+    first: dt.date | None
+    last: dt.date | None
+    window: tuple[dt.date, dt.date]
+
+    @property
+    def provenance(self) -> dict[str, str]:
+        return {"dataset": self.dataset, "dataset_version": self.version}
+
+    def between(self, con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date) -> list:
+        return vetoes_between(con, start, end, self.dataset, self.version)
+
+
+def _veto_list(
+    con: duckdb.DuckDBPyConnection, claim: Claim, no_time: str
+) -> _VetoList | Verification:
+    """The latest veto list and the claim's window, or the unverifiable verdict saying which
+    is missing (``no_time``: what an undated claim lacks)."""
+    ds = latest_dataset(con, "unsc_vetoes")
+    if ds is None:
+        return unverifiable(claim.claim_id, _NO_VETOES)
+    window = time_window(claim.time)
+    if window is None:
+        return unverifiable(
+            claim.claim_id, no_time, dataset=ds["dataset"], dataset_version=ds["version"]
+        )
+    first, last = veto_span(con, ds["dataset"], ds["version"])
+    return _VetoList(ds["dataset"], ds["version"], first, last, window)
+
+
 def is_first_veto(claim: Claim) -> bool:
     """Whether the claim says a veto was the first (on a topic) since a year."""
     return claim.predicate == FIRST_SINCE and claim.value is not None
@@ -50,16 +86,13 @@ def is_first_veto(claim: Claim) -> bool:
 def check_first_veto(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
     """ "The first veto on North Korea since 2006": a veto on the topic by the claimed members
     in the claim's time, and none on the topic by anyone from the year to that time."""
-    ds = latest_dataset(con, "unsc_vetoes")
-    if ds is None:
-        return unverifiable(claim.claim_id, _NO_VETOES)
-    provenance = {"dataset": ds["dataset"], "dataset_version": ds["version"]}
-    window = time_window(claim.time)
-    if window is None:
-        return unverifiable(claim.claim_id, "the claim does not date the veto", **provenance)
+    found = _veto_list(con, claim, "the claim does not date the veto")
+    if isinstance(found, Verification):
+        return found
+    provenance, window = found.provenance, found.window
     since = dt.date(int(claim.value or 0), 1, 1)
     topic = actor_code(claim.object)
-    first, last = veto_span(con, ds["dataset"], ds["version"])
+    first, last = found.first, found.last
     if first is None or last is None or since < first or window[0] > last:
         return unverifiable(
             claim.claim_id,
@@ -70,15 +103,11 @@ def check_first_veto(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verificati
     on = f" on {country_name(topic)}" if topic else ""
     at = [
         r
-        for r in vetoes_between(con, *window, ds["dataset"], ds["version"])
+        for r in found.between(con, *window)
         if _about(r, topic) and (not members or r["vetoed_by"] in members)
     ]
     before = [
-        r
-        for r in vetoes_between(
-            con, since, window[0] - dt.timedelta(days=1), ds["dataset"], ds["version"]
-        )
-        if _about(r, topic)
+        r for r in found.between(con, since, window[0] - dt.timedelta(days=1)) if _about(r, topic)
     ]
     drafts = sorted({f"{r['draft']} ({r['date']})" for r in before})
     guessed = (claim.rule or "").endswith(DATE_FROM_CONTEXT)
@@ -147,14 +176,11 @@ def check_veto_count(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verificati
     same count (of drafts, or of vetoes cast), partly within 10 %, contradicted otherwise,
     and only where the list covers the whole period."""
     members = _members(claim) or frozenset()
-    ds = latest_dataset(con, "unsc_vetoes")
-    if ds is None:
-        return unverifiable(claim.claim_id, _NO_VETOES)
-    provenance = {"dataset": ds["dataset"], "dataset_version": ds["version"]}
-    window = time_window(claim.time)
-    if window is None:
-        return unverifiable(claim.claim_id, "the claim gives no period to count in", **provenance)
-    first, last = veto_span(con, ds["dataset"], ds["version"])
+    found = _veto_list(con, claim, "the claim gives no period to count in")
+    if isinstance(found, Verification):
+        return found
+    provenance, window = found.provenance, found.window
+    first, last = found.first, found.last
     if first is None or last is None or window[0] < first or window[1] > last:
         return unverifiable(
             claim.claim_id,
@@ -162,7 +188,7 @@ def check_veto_count(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verificati
             **provenance,
         )
     topic = actor_code(claim.object)
-    listed_rows = vetoes_between(con, *window, ds["dataset"], ds["version"])
+    listed_rows = found.between(con, *window)
     rows = [r for r in listed_rows if _about(r, topic)]
     seats = {_seat(m, d) for m in members for d in (window[0], window[1])}
     drafts: dict[str, set[str]] = {}
@@ -208,19 +234,14 @@ def check_veto(con: duckdb.DuckDBPyConnection, claim: Claim) -> Verification:
         return unverifiable(claim.claim_id, "the claim names no Security Council member")
     if claim.epistemic == "hypothetical":
         return unverifiable(claim.claim_id, "a possible future veto cannot be checked")
-    ds = latest_dataset(con, "unsc_vetoes")
-    if ds is None:
-        return unverifiable(claim.claim_id, _NO_VETOES)
-    provenance = {"dataset": ds["dataset"], "dataset_version": ds["version"]}
-    window = time_window(claim.time)
-    if window is None:
-        return unverifiable(
-            claim.claim_id, "the claim gives no date to look the veto up by", **provenance
-        )
-    first, last = veto_span(con, ds["dataset"], ds["version"])
+    found = _veto_list(con, claim, "the claim gives no date to look the veto up by")
+    if isinstance(found, Verification):
+        return found
+    provenance, window = found.provenance, found.window
+    first, last = found.first, found.last
     label = ("on " if window[0] == window[1] else "in ") + window_label(window)
     covered = first is not None and last is not None and first <= window[0] and window[1] <= last
-    rows = vetoes_between(con, *window, ds["dataset"], ds["version"])
+    rows = found.between(con, *window)
     drafts: dict[str, set[str]] = {}
     for row in rows:
         drafts.setdefault(row["draft"], set()).add(row["vetoed_by"])

@@ -67,6 +67,23 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
 
 
+def one_csv(path: Path, what: str, *, prefer: tuple[str, ...] = ()) -> Path:
+    """The CSV file to import: ``path`` itself, or the one ``*.csv`` of a folder (among several,
+    the one whose name holds a word of ``prefer``); ``what`` names it in errors."""
+    if path.is_file():
+        return path
+    if not path.is_dir():
+        raise ReferenceDataError(path, None, "no such file or folder", "check the path")
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+    named = [p for p in files if any(w in p.name.lower() for w in prefer)]
+    chosen = named if len(named) == 1 else files
+    if len(chosen) != 1:
+        raise ReferenceDataError(
+            path, None, f"the folder holds {len(files)} CSV files, not one", f"give {what} itself"
+        )
+    return chosen[0]
+
+
 def content_version(paths: Sequence[Path], root: Path | None = None) -> str:
     """A version label from the files' bytes: ``sha256:`` and 12 hex digits.
 

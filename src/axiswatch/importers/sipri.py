@@ -27,6 +27,7 @@ from axiswatch.importers._common import (
     ReferenceDataError,
     content_version,
     no_progress,
+    one_csv,
     open_csv,
     required,
 )
@@ -76,7 +77,7 @@ def import_sipri(
     progress: ProgressCallback = no_progress,
 ) -> ImportResult:
     """Import a SIPRI trade-register CSV export (a file, or a folder holding one ``*.csv``)."""
-    file = _register_file(Path(path))
+    file = one_csv(Path(path), "the export file", prefer=("transfer", "trade"))
     version = dataset_version or content_version([file])
     total = file.stat().st_size
     skipped = 0
@@ -142,21 +143,6 @@ def import_sipri(
         skipped=skipped,
         warnings=warnings,
     )
-
-
-def _register_file(path: Path) -> Path:
-    if path.is_file():
-        return path
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
-        deals = [p for p in files if "transfer" in p.name.lower() or "trade" in p.name.lower()]
-        chosen = deals if len(deals) == 1 else files
-        if len(chosen) == 1:
-            return chosen[0]
-        raise ReferenceDataError(
-            path, None, f"the folder holds {len(files)} CSV files", "give the export file itself"
-        )
-    raise ReferenceDataError(path, None, "no such file or folder", "check the path")
 
 
 def _text(rec: list[str], col: dict[str, int], name: str) -> str | None:

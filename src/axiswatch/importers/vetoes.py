@@ -25,6 +25,7 @@ from axiswatch.importers._common import (
     ReferenceDataError,
     content_version,
     no_progress,
+    one_csv,
     open_csv,
     required,
 )
@@ -67,7 +68,7 @@ def import_vetoes(
     progress: ProgressCallback = no_progress,
 ) -> ImportResult:
     """Import the veto CSV at ``path`` (a file, or a folder holding one ``*.csv``)."""
-    file = _veto_file(Path(path))
+    file = one_csv(Path(path), "the veto CSV file")
     version = dataset_version or content_version([file])
     total = file.stat().st_size
     drafts = 0
@@ -126,22 +127,6 @@ def import_vetoes(
         rows=writer.rows,
         tables=dict(writer.counts),
     )
-
-
-def _veto_file(path: Path) -> Path:
-    if path.is_file():
-        return path
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
-        if len(files) == 1:
-            return files[0]
-        raise ReferenceDataError(
-            path,
-            None,
-            f"the folder holds {len(files)} CSV files, not one",
-            "give the veto CSV file itself",
-        )
-    raise ReferenceDataError(path, None, "no such file or folder", "check the path")
 
 
 def _us_date(path: Path, line: int, value: str) -> dt.date:
