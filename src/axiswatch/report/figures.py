@@ -15,7 +15,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import vl_convert
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from axiswatch.analysis import charts
 from axiswatch.analysis.changepoints import ChangeAnalysis
@@ -30,10 +30,16 @@ def vl_version() -> str | None:
     return wanted if wanted in vl_convert.get_vegalite_versions() else None
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> Markup:
-    """The chart as an SVG element (safe to insert into HTML as it is)."""
+def chart_svg(chart: alt.TopLevelMixin, alt_text: str = "") -> Markup:
+    """The chart as an SVG element (safe to insert into HTML as it is); ``alt_text`` becomes
+    its accessible name and <title>, the text alternative of the drawing."""
     svg = vl_convert.vegalite_to_svg(charts.renderable(chart.to_dict()), vl_version=vl_version())
-    return Markup(_prefix_ids(svg, f"c{next(_counter)}-"))
+    svg = _prefix_ids(svg, f"c{next(_counter)}-")
+    if alt_text:
+        text = escape(alt_text)
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{text}" ', 1)
+        svg = svg.replace(">", f"><title>{text}</title>", 1)
+    return Markup(svg)
 
 
 def _prefix_ids(svg: str, prefix: str) -> str:
@@ -47,21 +53,49 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     return svg
 
 
-def triangle_figure(periods: Sequence[dict[str, Any]], *, title: str | None = None) -> Markup:
+def triangle_figure(
+    periods: Sequence[dict[str, Any]], *, title: str | None = None, by: str | None = None
+) -> Markup:
     """Each dyad's sign per period under the strip of configurations."""
-    return chart_svg(charts.triangle_chart(periods, title=title))
+    chart = charts.triangle_chart(periods, title=title, by=by)
+    shown = [p for p in periods if p["dyads"]]
+    text = (
+        f"Strategic triangle, {len(shown)} periods with events from {shown[0]['period']} to "
+        f"{shown[-1]['period']}; latest configuration {shown[-1]['configuration']}."
+        if shown
+        else "Strategic triangle: no periods with events."
+    )
+    return chart_svg(chart, text.replace("_", " "))
 
 
-def dyad_figure(series: pd.DataFrame, *, title: str | None = None) -> Markup:
+def dyad_figure(series: pd.DataFrame, *, title: str | None = None, by: str | None = None) -> Markup:
     """Mean Goldstein per direction over time above event counts by QuadClass."""
-    return chart_svg(charts.dyad_chart(series, title=title))
+    both = series[series["direction"] == "both"] if "direction" in series else series
+    text = f"{title or 'Dyad'}: mean Goldstein per direction and events by QuadClass"
+    if len(both):
+        mean = both["goldstein_mean"].dropna()
+        text += (
+            f"; {len(both)} periods with events, {both['period'].iloc[0]} to "
+            f"{both['period'].iloc[-1]}, {int(both['n_events'].sum())} events"
+            + (f", mean Goldstein from {mean.min():+.1f} to {mean.max():+.1f}" if len(mean) else "")
+        )
+    return chart_svg(charts.dyad_chart(series, title=title, by=by), text + ".")
 
 
 def changes_figure(analysis: ChangeAnalysis, *, title: str | None = None) -> Markup:
     """The mean-Goldstein series with its breaks and segment means."""
-    return chart_svg(charts.changes_chart(analysis, title=title))
+    breaks = ", ".join(bp.period for bp in analysis.breaks) or "none"
+    text = f"Change points of {analysis.a}-{analysis.b} ({analysis.by}ly mean Goldstein): {breaks}."
+    return chart_svg(charts.changes_chart(analysis, title=title), text)
 
 
 def alignment_figure(frame: pd.DataFrame, *, measure: str = "agree") -> Markup:
     """UNGA voting alignment per pair over sessions or years."""
-    return chart_svg(charts.alignment_chart(frame, measure=measure))
+    by = "session" if "session" in frame.columns else "year"
+    parts = []
+    for (a, b), rows in frame.groupby(["a", "b"], sort=True) if len(frame) else []:
+        values = rows[measure].dropna()
+        if len(values):
+            parts.append(f"{a}-{b} {values.mean():.2f} over {len(values)} {by}s")
+    text = f"UN General Assembly voting alignment ({measure}): " + ("; ".join(parts) or "no data")
+    return chart_svg(charts.alignment_chart(frame, measure=measure), text + ".")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from axiswatch.analysis.changepoints import changes
+from axiswatch.analysis.charts import every_period
 from axiswatch.analysis.records import records
 from axiswatch.analysis.triangle import sign_text
 from axiswatch.api.actors import actor_graph
@@ -30,18 +31,40 @@ def sign_cell(dyad: dict[str, Any]) -> dict[str, Any]:
         "css": SIGN_CLASSES[dyad["sign"]],
         "n": n,
         "title": f"{dyad['dyad']}: {n} events {g}".strip(),
-        "href": dyad["links"]["timeline"],
+        "href": dyad.get("links", {}).get("timeline"),
         "event_ids": dyad["event_ids"],
     }
 
 
-def movement(period: dict[str, Any]) -> str:
-    """What changed since the previous period: configuration and flipped signs."""
+def movement(period: dict[str, Any], gap: list[str] | None = None) -> str:
+    """What changed since the previous period with events: configuration and flipped signs;
+    ``gap`` names the periods without events in between."""
     parts = []
+    between = ""
+    if gap:
+        span = gap[0] if len(gap) == 1 else f"{gap[0]}–{gap[-1]}"
+        between = f" (no events in {span})"
     if period.get("configuration_changed"):
-        parts.append(f"configuration changed from {period['previous_period']}")
+        parts.append(f"configuration changed from {period['previous_period']}{between}")
     parts += [f"{f['dyad']} {sign_text(f['from'])}→{sign_text(f['to'])}" for f in period["flipped"]]
     return "; ".join(parts)
+
+
+def period_rows(periods: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """The triangle table's rows: every period from the first to the last, those without
+    events included (blank, so no year is skipped silently)."""
+    rows: list[dict[str, Any]] = []
+    gap: list[str] = []
+    for p in every_period(periods, by):
+        if p.get("empty"):
+            gap.append(p["period"])
+            rows.append({**p, "cells": [sign_cell(d) for d in p["dyads"]], "movement": ""})
+            continue
+        rows.append(
+            {**p, "cells": [sign_cell(d) for d in p["dyads"]], "movement": movement(p, gap)}
+        )
+        gap = []
+    return rows
 
 
 def overview_page(
@@ -59,10 +82,7 @@ def overview_page(
                 event_view(event_json(e, document_title=titles.title(e.document_id))) for e in found
             ]
             behind.append({**sign_cell(dyad), "events": events})
-    rows = [
-        {**p, "cells": [sign_cell(d) for d in p["dyads"]], "movement": movement(p)}
-        for p in tri["periods"]
-    ]
+    rows = period_rows(tri["periods"], by)
     a, b, c = tri["actors"]
     return {
         "title": f"Triangle {a}–{b}–{c}",
@@ -74,7 +94,7 @@ def overview_page(
         "behind": behind,
         "rows": rows,
         "dyads": [cell["dyad"] for cell in rows[0]["cells"]] if rows else [],
-        "chart": triangle_figure(tri["periods"]) if tri["periods"] else None,
+        "chart": triangle_figure(tri["periods"], by=by) if tri["periods"] else None,
         "json_url": "/api/triangle" + query_string({"a": a, "b": b, "c": c, "by": by}),
     }
 
@@ -98,7 +118,7 @@ def dyad_page(ws: Workspace, a: str, b: str, *, by: str = "year") -> dict[str, A
         "by": by,
         "periods_choice": PERIODS,
         "series": series,
-        "chart": dyad_figure(frame, title=f"{a}–{b} by {by}") if series else None,
+        "chart": dyad_figure(frame, title=f"{a}–{b} by {by}", by=by) if series else None,
         "changes_chart": changes_figure(analysis) if has_series else None,
         "breaks": breaks,
         "timeline_url": "/timeline" + query_string({"dyad": f"{a}-{b}"}),
