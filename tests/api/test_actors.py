@@ -38,3 +38,22 @@ def test_network_counts_pairs(client: TestClient) -> None:
     pairs = {(e["a"], e["b"]): e["n"] for e in body["edges"]}
     assert pairs == {("PRK", "RUS"): 4, ("CHN", "RUS"): 1, ("CHN", "PRK"): 1}
     assert client.get("/api/network?epistemic=alleged").json()["edges"][0]["n"] == 1
+
+
+def test_network_exports_graphml_and_gexf_for_gephi(client: TestClient, tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    body = client.get("/api/network").json()
+    for fmt in ("graphml", "gexf"):
+        response = client.get(f"/api/network.{fmt}")
+        assert response.status_code == 200
+        assert "attachment" in response.headers["content-disposition"]
+        ET.fromstring(response.content)  # well-formed XML
+        path = tmp_path / f"network.{fmt}"
+        path.write_bytes(response.content)
+        read = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+        assert read.number_of_nodes() == len(body["nodes"])
+        assert read.number_of_edges() == len(body["edges"])
+    assert client.get("/api/network.csv").status_code in (400, 404, 422)

@@ -14,6 +14,7 @@ PATHS = {
     "/api/actors/resolve",
     "/api/actors/{actor_id}",
     "/api/network",
+    "/api/network.{fmt}",
     "/api/claims",
     "/api/hypotheses",
     "/api/dyad",

@@ -11,10 +11,11 @@ from axiswatch.analysis.triangle import sign_text
 from axiswatch.api.actors import actor_graph
 from axiswatch.api.analyses import DEFAULT_TRIANGLE, epistemic_choice, triangle_json
 from axiswatch.api.evidence import TitleCache, event_filter, event_json
+from axiswatch.errors import InputError
 from axiswatch.report.figures import changes_figure, dyad_figure, triangle_figure
 from axiswatch.web.evidence_pages import event_view, query_string
-from axiswatch.web.geo import map_layout, map_svg
-from axiswatch.web.network import network_svg, triangle_svg
+from axiswatch.web.geo import REGIONS, map_layout, map_svg
+from axiswatch.web.network import focus_graph, network_svg, triangle_svg
 from axiswatch.workspace import Workspace
 
 PERIODS: tuple[str, ...] = ("year", "quarter", "month")
@@ -128,24 +129,48 @@ def dyad_page(ws: Workspace, a: str, b: str, *, by: str = "year") -> dict[str, A
 
 
 def graph_page(
-    ws: Workspace, *, since: str | None, until: str | None, epistemic: str | None, kind: str
+    ws: Workspace,
+    *,
+    since: str | None,
+    until: str | None,
+    epistemic: str | None,
+    kind: str,
+    focus: str | None = None,
+    region: str | None = None,
 ) -> dict[str, Any]:
-    """The network (actors on a circle) or the map (actors at their capitals)."""
-    graph = actor_graph(ws, event_filter(since=since, until=until, epistemic=epistemic))
+    """The network (force-directed) or the map (countries, actors at their capitals); with
+    ``focus`` an actor and its neighbours (network) or states coloured by their events with
+    it (map)."""
+    if region and region not in REGIONS:
+        raise InputError(f"region={region!r}: choose one of {', '.join(REGIONS)}")
+    focus = focus.strip().upper() if focus else None
+    whole = actor_graph(ws, event_filter(since=since, until=until, epistemic=epistemic))
+    known = {n["id"] for n in whole["nodes"]}
+    missing = bool(focus) and focus not in known
+    graph = focus_graph(whole, focus) if kind == "network" and not missing else whole
     values = {"since": since, "until": until, "epistemic": epistemic}
+    exports = {
+        fmt: f"/api/network.{fmt}" + query_string({**values, "actor": focus})
+        for fmt in ("graphml", "gexf")
+    }
     context: dict[str, Any] = {
         "kind": kind,
         "title": "Network" if kind == "network" else "Map",
         "graph": graph,
-        "form": {k: v or "" for k, v in values.items()},
+        "form": {k: v or "" for k, v in {**values, "actor": focus, "region": region}.items()},
+        "actors": sorted(known),
+        "regions": list(REGIONS),
+        "focus_missing": focus if missing else None,
+        "exports": exports,
         "json_url": "/api/network" + query_string(values),
     }
     if kind == "network":
         context["svg"] = network_svg(graph)
         context["unplaced"] = []
     else:
-        context["svg"] = map_svg(graph, kb=ws.kb)
-        layout = map_layout(graph, ws.kb)
+        use = None if missing else focus
+        context["svg"] = map_svg(graph, kb=ws.kb, focus=use, region=region)
+        layout = map_layout(graph, ws.kb, region=region)
         context["unplaced"] = layout["unplaced"]
         context["places"] = {a: p.place for a, p in layout["places"].items()}
     return context

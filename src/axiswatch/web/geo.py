@@ -1,9 +1,11 @@
-"""The map: actors at their capitals (organisations at their seats) on an equirectangular frame.
+"""The map: country shapes, actors at their capitals (organisations at their seats), ties.
 
-The coordinates are a small table shipped with the package (``data/capitals.csv``). A state
-organ or state medium (``RUS_TASS``) is placed at its state's capital. The frame is the
-bounding box of the placed actors with a margin, drawn with a graticule every 10 or 30
-degrees; there are no coastlines, so nothing outside the package is needed.
+Country shapes (Natural Earth 1:50m) and state capitals (the Factbook) come from the
+reference pack in the package; organisations' seats from a small table here
+(``data/capitals.csv``). A state organ or medium (``RUS_TASS``) is placed at its state's
+capital. The frame is a named region or the box around the placed actors, drawn
+equirectangular. With a focus actor, each state is coloured by the mean Goldstein value of
+its events with that actor. Nothing outside the package is needed.
 """
 
 from __future__ import annotations
@@ -16,10 +18,22 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from axiswatch.actors.kb import ActorKB
-from axiswatch.web.network import draw_graph
+from axiswatch.web.network import draw_graph, tone
+
+# west, east, south, north
+REGIONS: dict[str, tuple[float, float, float, float]] = {
+    "world": (-180, 180, -60, 85),
+    "east-asia": (70, 160, 0, 60),
+    "eurasia": (-15, 180, 5, 80),
+    "europe": (-25, 60, 33, 72),
+    "middle-east": (25, 65, 10, 45),
+    "south-asia": (60, 100, 0, 40),
+    "africa": (-20, 55, -37, 38),
+    "americas": (-170, -30, -57, 75),
+}
 
 
 @dataclass(frozen=True)
@@ -35,9 +49,11 @@ class Place:
 
 @cache
 def capitals() -> dict[str, Place]:
-    """Actor id → its capital or seat, from the package table."""
+    """Actor id → its capital (the pack's 231 states) or seat (the package's table)."""
+    from axiswatch.reference.pack import capitals as state_capitals
+
     text = files("axiswatch.web").joinpath("data/capitals.csv").read_text(encoding="utf-8")
-    return {
+    table = {
         row["actor_id"]: Place(
             row["actor_id"],
             row["place"],
@@ -47,6 +63,9 @@ def capitals() -> dict[str, Place]:
         )
         for row in csv.DictReader(text.splitlines())
     }
+    for iso3, row in state_capitals().items():
+        table.setdefault(iso3, Place(iso3, row["name"], row["lat"], row["lon"], "capital"))
+    return table
 
 
 def place_of(actor_id: str, kb: ActorKB | None = None) -> Place | None:
@@ -79,10 +98,16 @@ class Frame:
         return x, y
 
 
-def frame_for(places: list[Place], *, width: int = 760, margin: float = 12.0) -> Frame:
-    """The box around the places (at least 60 by 30 degrees), or the whole world."""
+def frame_for(
+    places: list[Place], *, width: int = 1040, margin: float = 12.0, region: str | None = None
+) -> Frame:
+    """The named region's box, else the box around the places (at least 60 by 30 degrees),
+    else the world."""
+    if region:
+        west, east, south, north = REGIONS[region]
+        return Frame(west, east, south, north, width)
     if not places:
-        return Frame(-180, 180, -90, 90, width)
+        return frame_for([], width=width, region="world")
     west = min(p.longitude for p in places) - margin
     east = max(p.longitude for p in places) + margin
     south = min(p.latitude for p in places) - margin
@@ -98,10 +123,7 @@ def frame_for(places: list[Place], *, width: int = 760, margin: float = 12.0) ->
 
 def _graticule(frame: Frame) -> str:
     step = 10 if frame.east - frame.west <= 120 else 30
-    lines = [
-        f'<rect x="0" y="0" width="{frame.width}" height="{frame.height}" fill="#f7fafc" '
-        'stroke="#a0aec0"/>'
-    ]
+    lines = ['<g class="graticule" stroke-opacity="0.6">']
     lon = math.ceil(frame.west / step) * step
     while lon <= frame.east:
         x, _ = frame.xy(0, lon)
@@ -119,6 +141,7 @@ def _graticule(frame: Frame) -> str:
             f'<text x="2" y="{y - 2:.1f}" font-size="9" fill="#a0aec0">{lat}°</text>'
         )
         lat += step
+    lines.append("</g>")
     return "".join(lines)
 
 
@@ -148,28 +171,106 @@ def spread(
     return out
 
 
-def map_layout(graph: Mapping[str, Any], kb: ActorKB | None = None) -> dict[str, Any]:
+def map_layout(
+    graph: Mapping[str, Any], kb: ActorKB | None = None, *, region: str | None = None
+) -> dict[str, Any]:
     """Where each actor goes: placed ones with their place, and the ones without a place."""
     placed = {n["id"]: place_of(n["id"], kb) for n in graph["nodes"]}
     known = {a: p for a, p in placed.items() if p is not None}
     return {
         "places": known,
         "unplaced": sorted(a for a, p in placed.items() if p is None),
-        "frame": frame_for(list(known.values())),
+        "frame": frame_for(list(known.values()), region=region),
     }
 
 
-def map_svg(graph: Mapping[str, Any], *, kb: ActorKB | None = None, links: bool = True) -> Markup:
-    """Actors at their capitals, ties between them, on a graticule."""
-    layout = map_layout(graph, kb)
+def state_tones(
+    graph: Mapping[str, Any], focus: str | None, kb: ActorKB | None = None
+) -> dict[str, dict[str, Any]]:
+    """ISO alpha-3 → fill and tooltip. With a focus actor: the focus state, and each state
+    with events with it coloured by their mean Goldstein (organs count for their state);
+    without one: the states that have any events."""
+    kb = kb or ActorKB.default()
+    out: dict[str, dict[str, Any]] = {}
+    if not focus:
+        for n in graph["nodes"]:
+            state = kb.stands_for(n["id"]) or n["id"]
+            entry = out.setdefault(state, {"fill": "#cbd5e0", "n": 0})
+            entry["n"] += n["events"]
+        for state, entry in out.items():
+            entry["title"] = f"{state}: {entry['n']} events"
+        return out
+    home = kb.stands_for(focus) or focus
+    sums: dict[str, list[float]] = {}
+    for e in graph["edges"]:
+        if focus not in (e["a"], e["b"]):
+            continue
+        other = e["b"] if e["a"] == focus else e["a"]
+        state = kb.stands_for(other) or other
+        acc = sums.setdefault(state, [0, 0.0, 0])
+        acc[0] += e["n"]
+        if e["goldstein_mean"] is not None:
+            acc[1] += e["goldstein_mean"] * e["n"]
+            acc[2] += e["n"]
+    for state, (n, total, weighted) in sums.items():
+        mean = total / weighted if weighted else None
+        said = "no Goldstein values" if mean is None else f"mean Goldstein {mean:+.1f}"
+        out[state] = {
+            "fill": tone(mean),
+            "n": n,
+            "title": f"{state} with {focus}: {n} events, {said}",
+        }
+    out[home] = {"fill": "#fefcbf", "n": 0, "title": f"{home}: the focus", "focus": True}
+    return out
+
+
+def _countries(frame: Frame, tones: Mapping[str, dict[str, Any]]) -> str:
+    from axiswatch.web.shapes import countries, shapes_in
+
+    names = countries()
+    parts = [
+        f'<rect class="ocean" x="0" y="0" width="{frame.width}" height="{frame.height}" '
+        'fill="#eef5fb" stroke="#a0aec0"/><g class="countries" stroke="#ffffff" '
+        'stroke-width="0.6" stroke-linejoin="round">'
+    ]
+    for iso3, d in shapes_in(frame).items():
+        look = tones.get(iso3)
+        fill = look["fill"] if look else "#e2e8f0"
+        extra = ' stroke="#2d3748" stroke-width="1.4"' if look and look.get("focus") else ""
+        opacity = ' fill-opacity="0.55"' if look and not look.get("focus") else ""
+        title = look["title"] if look else names[iso3].name
+        parts.append(
+            f'<path class="country" data-iso="{iso3}" d="{d}" fill="{fill}"{opacity}{extra}>'
+            f"<title>{escape(names[iso3].name)} — {escape(title)}</title></path>"
+        )
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def map_svg(
+    graph: Mapping[str, Any],
+    *,
+    kb: ActorKB | None = None,
+    links: bool = True,
+    focus: str | None = None,
+    region: str | None = None,
+) -> Markup:
+    """Country shapes (coloured by their events with ``focus``), actors at their capitals,
+    ties between them, labels that do not collide."""
+    layout = map_layout(graph, kb, region=region)
     frame: Frame = layout["frame"]
-    points = {a: frame.xy(p.latitude, p.longitude) for a, p in layout["places"].items()}
+    points = {
+        a: frame.xy(p.latitude, p.longitude)
+        for a, p in layout["places"].items()
+        if frame.west <= p.longitude <= frame.east and frame.south <= p.latitude <= frame.north
+    }
+    backdrop = _countries(frame, state_tones(graph, focus, kb)) + _graticule(frame)
     return draw_graph(
         graph,
         spread(points),
         width=frame.width,
         height=frame.height,
         label="map of actors at their capitals",
-        backdrop=_graticule(frame),
+        backdrop=backdrop,
         links=links,
     )

@@ -1,4 +1,4 @@
-"""SVG drawings of actors and their ties: the network on a circle and the triangle diagram.
+"""SVG drawings of actors and their ties: the network (force-directed) and the triangle.
 
 Drawn here, in Python, as plain SVG (no chart library): nodes sized by their event counts,
 edges by the events between two actors and coloured by the mean Goldstein value.
@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
+
+from axiswatch.web.labels import Node, place_labels
 
 COOPERATIVE = "#2b6cb0"
 HOSTILE = "#c53030"
@@ -52,6 +54,11 @@ def _a(href: str | None, body: str, title: str) -> str:
     return f'<a href="{escape(href)}">{inner}</a>' if href else f"<g>{inner}</g>"
 
 
+def node_radius(events: int, biggest: int) -> float:
+    """A node's radius: its area grows with the events touching it."""
+    return 5 + 17 * math.sqrt(events / max(biggest, 1))
+
+
 def draw_graph(
     graph: Mapping[str, Any],
     positions: Mapping[str, tuple[float, float]],
@@ -62,7 +69,8 @@ def draw_graph(
     backdrop: str = "",
     links: bool = True,
 ) -> Markup:
-    """Edges then nodes of the graph at the given positions, as one <svg> element."""
+    """Edges, nodes and non-colliding labels of the graph at the given positions, as one
+    <svg> element. Each edge links to the pair's events, each node to its timeline."""
     nodes = [n for n in graph["nodes"] if n["id"] in positions]
     edges = [e for e in graph["edges"] if e["a"] in positions and e["b"] in positions]
     biggest = max((n["events"] for n in nodes), default=1)
@@ -78,31 +86,100 @@ def draw_graph(
         g = e["goldstein_mean"]
         mean = "no Goldstein values" if g is None else f"mean Goldstein {g:+.1f}"
         line = (
-            f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'<line class="edge" data-pair="{escape(e["a"])}-{escape(e["b"])}" '
+            f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
             f'stroke="{tone(g)}" stroke-width="{w:.1f}" stroke-opacity="0.7"/>'
         )
-        href = f"/dyad?{urlencode({'a': e['a'], 'b': e['b']})}" if links else None
+        pair = f"{e['a']}-{e['b']}"
+        href = f"/timeline?{urlencode({'dyad': pair})}" if links else None
         parts.append(_a(href, line, f"{e['a']}–{e['b']}: {e['n']} events, {mean}"))
-    for n in nodes:
-        x, y = positions[n["id"]]
-        r = 5 + 17 * math.sqrt(n["events"] / biggest)
+    marks = [
+        Node(n["id"], *positions[n["id"]], node_radius(n["events"], biggest), n["id"])
+        for n in nodes
+    ]
+    for n, mark in zip(nodes, marks, strict=True):
         body = (
-            f'<circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {NODE}/>'
-            f'<text x="{x:.1f}" y="{y + r + 12:.1f}" text-anchor="middle" font-size="11">'
-            f"{escape(n['id'])}</text>"
+            f'<circle class="node" data-actor="{escape(n["id"])}" cx="{mark.x:.1f}" '
+            f'cy="{mark.y:.1f}" r="{mark.r:.1f}" {NODE}/>'
         )
         href = f"/timeline?{urlencode({'actor': n['id']})}" if links else None
         parts.append(_a(href, body, f"{n['name']} ({n['id']}): {n['events']} events"))
+    parts.append(_labels(marks, width, height))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def network_svg(graph: Mapping[str, Any], *, size: int = 620, links: bool = True) -> Markup:
-    """The actors on a circle (most events first, at the top), ties between them."""
+def _labels(marks: list[Node], width: int, height: int) -> str:
+    """The placed labels (with a leader line when set apart from their node)."""
+    placed = place_labels(marks, width=width, height=height)
+    by_key = {m.key: m for m in marks}
+    out = ['<g class="labels" font-size="11">']
+    for key, lab in placed.items():
+        if lab.leader:
+            m = by_key[key]
+            out.append(
+                f'<line class="leader" x1="{m.x:.1f}" y1="{m.y:.1f}" '
+                f'x2="{lab.box.x + lab.box.w / 2:.1f}" y2="{lab.box.y + lab.box.h / 2:.1f}" '
+                'stroke="#4a5568" stroke-width="0.6"/>'
+            )
+        out.append(
+            f'<text class="label" data-actor="{escape(key)}" x="{lab.x:.1f}" y="{lab.y:.1f}" '
+            f'text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3">'
+            f"{escape(lab.text)}</text>"
+        )
+    out.append("</g>")
+    return "".join(out)
+
+
+def focus_graph(graph: Mapping[str, Any], actor: str | None) -> dict[str, Any]:
+    """The actor and its neighbours with the ties among them (all of it when no actor)."""
+    if not actor:
+        return dict(graph)
+    near = {actor} | {e["b"] for e in graph["edges"] if e["a"] == actor}
+    near |= {e["a"] for e in graph["edges"] if e["b"] == actor}
+    return {
+        **graph,
+        "nodes": [n for n in graph["nodes"] if n["id"] in near],
+        "edges": [e for e in graph["edges"] if e["a"] in near and e["b"] in near],
+    }
+
+
+def force_layout(
+    graph: Mapping[str, Any], *, width: int, height: int, margin: int = 50
+) -> dict[str, tuple[float, float]]:
+    """Positions by a force-directed layout (networkx's Fruchterman-Reingold, weighted by
+    event counts, fixed seed so a page draws the same way twice), scaled into the box."""
+    import networkx as nx
+
     ids = [n["id"] for n in graph["nodes"][:MAX_NODES]]
-    positions = circle_layout(ids, cx=size / 2, cy=size / 2, r=size / 2 - 60)
+    if len(ids) == 1:
+        return {ids[0]: (width / 2, height / 2)}
+    g = nx.Graph()
+    g.add_nodes_from(ids)
+    for e in graph["edges"]:
+        if e["a"] in g and e["b"] in g:
+            g.add_edge(e["a"], e["b"], weight=math.log1p(e["n"]))
+    k = 1.6 / math.sqrt(max(len(ids), 1))
+    raw = nx.spring_layout(g, weight="weight", seed=7, k=k, iterations=200)
+    xs = [p[0] for p in raw.values()]
+    ys = [p[1] for p in raw.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    return {
+        node: (
+            margin + (x - min(xs)) / span_x * (width - 2 * margin),
+            margin + (y - min(ys)) / span_y * (height - 2 * margin),
+        )
+        for node, (x, y) in raw.items()
+    }
+
+
+def network_svg(
+    graph: Mapping[str, Any], *, width: int = 1040, height: int = 640, links: bool = True
+) -> Markup:
+    """The actors placed by their ties (force-directed), sized by their events."""
+    positions = force_layout(graph, width=width, height=height)
     return draw_graph(
-        graph, positions, width=size, height=size, label="network of actors", links=links
+        graph, positions, width=width, height=height, label="network of actors", links=links
     )
 
 

@@ -151,9 +151,12 @@ def network(
     since: Text = None,
     until: Text = None,
     epistemic: Text = None,
+    actor: Text = None,
 ) -> Response:
-    """Actors on a circle, sized by their events, tied by the events between them."""
-    page = graph_page(ws, since=since, until=until, epistemic=epistemic, kind="network")
+    """Actors placed by their ties, sized by their events; ``actor`` focuses on one."""
+    page = graph_page(
+        ws, since=since, until=until, epistemic=epistemic, kind="network", focus=actor
+    )
     return render(request, "graph.html", page)
 
 
@@ -164,7 +167,17 @@ def world_map(
     since: Text = None,
     until: Text = None,
     epistemic: Text = None,
+    actor: Text = None,
+    region: Text = None,
 ) -> Response:
-    """Actors at their capitals, tied by the events between them."""
-    page = graph_page(ws, since=since, until=until, epistemic=epistemic, kind="map")
+    """Countries coloured by their events with ``actor``; actors at their capitals, tied."""
+    page = graph_page(
+        ws,
+        since=since,
+        until=until,
+        epistemic=epistemic,
+        kind="map",
+        focus=actor,
+        region=region or None,
+    )
     return render(request, "graph.html", page)

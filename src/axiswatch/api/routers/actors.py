@@ -1,10 +1,12 @@
-"""GET /api/actors (search or the workspace's actors), /api/actors/resolve, /api/actors/{id}."""
+"""GET /api/actors (search or the workspace's actors), /api/actors/resolve, /api/actors/{id},
+/api/network and its GraphML/GEXF files."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
 from axiswatch.api.actors import (
     actor_detail,
@@ -69,3 +71,23 @@ def network(
         review="reviewed" if reviewed else None,
     )
     return actor_graph(ws, flt)
+
+
+@router.get("/network.{fmt}", response_class=Response)
+def network_file(
+    ws: WorkspaceDep,
+    fmt: Annotated[Literal["graphml", "gexf"], Path(description="graphml or gexf")],
+    since: str | None = None,
+    until: str | None = None,
+    epistemic: str | None = None,
+    actor: Annotated[str | None, Query(description="Only this actor and its neighbours.")] = None,
+) -> Response:
+    """The actor graph as a GraphML or GEXF file (for Gephi), as shown on /network."""
+    from axiswatch.web.graph_export import FORMATS, export_graph
+    from axiswatch.web.network import focus_graph
+
+    graph = actor_graph(ws, event_filter(since=since, until=until, epistemic=epistemic))
+    if actor:
+        graph = focus_graph(graph, actor.strip().upper())
+    headers = {"Content-Disposition": f'attachment; filename="axiswatch-network.{fmt}"'}
+    return Response(export_graph(graph, fmt), media_type=FORMATS[fmt], headers=headers)
