@@ -37,14 +37,14 @@ def ws(tmp_path: Path):
 
 
 def _visit(ws: axiswatch.Workspace):
-    return next(e for e in ws.events() if e.event_type == "CONSULT")
+    return next(e for e in ws.event_list() if e.event_type == "CONSULT")
 
 
 def test_one_act_in_two_documents_is_one_event_with_two_mentions(ws) -> None:
     visit = _visit(ws)
     assert (visit.date_start, visit.source, visit.target) == ("2018-06-19", "PRK", "CHN")
     assert (visit.mentions, visit.documents) == (2, 2)
-    assert len(ws.events(EventFilter(count="mentions"))) == 3
+    assert len(ws.event_list(EventFilter(count="mentions"))) == 3
     row = ws.dyad("PRK", "CHN").query("direction == 'both'").iloc[0]
     assert (row.n_events, row.n_mentions) == (1, 2)
     mentions = ws.dyad("PRK", "CHN", count="mentions").query("direction == 'both'").iloc[0]
@@ -57,15 +57,15 @@ def test_a_rejected_event_stays_out_of_every_indicator_after_reextract(ws) -> No
     ws.extract_all()
     assert ws.dyad("PRK", "CHN").empty
     assert ws.event(visit.event_id).review == "rejected"
-    assert visit.event_id not in {e.event_id for e in ws.events()}
-    assert [e.event_id for e in ws.events(EventFilter(review="rejected"))] == [visit.event_id]
+    assert visit.event_id not in {e.event_id for e in ws.event_list()}
+    assert [e.event_id for e in ws.event_list(EventFilter(review="rejected"))] == [visit.event_id]
     assert all(
         not d["event_ids"] for p in ws.triangle_periods("CHN", "RUS", "PRK") for d in p["dyads"]
     )
 
 
 def test_a_corrected_direction_reaches_the_dyad_series_and_survives_reextract(ws) -> None:
-    accuse = next(e for e in ws.events() if e.event_type == "ACCUSE")
+    accuse = next(e for e in ws.event_list() if e.event_type == "ACCUSE")
     ws.review(accuse.event_id, "edit", changes={"source": "JPN", "target": "RUS"})
     ws.extract_all()
     rows = ws.dyad("RUS", "JPN")
@@ -112,8 +112,8 @@ def test_split_and_merge(ws) -> None:
     ],
 )
 def test_bad_reviews_change_nothing(ws, call, error, message) -> None:
-    before = [(e.event_id, e.review) for e in ws.events(EventFilter(review="any"))]
+    before = [(e.event_id, e.review) for e in ws.event_list(EventFilter(review="any"))]
     with pytest.raises(error, match=message):
         call(ws, _visit(ws).event_id)
     assert ws.reviews() == []
-    assert [(e.event_id, e.review) for e in ws.events(EventFilter(review="any"))] == before
+    assert [(e.event_id, e.review) for e in ws.event_list(EventFilter(review="any"))] == before

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 Epistemic = Literal["asserted", "reported", "alleged", "hypothetical", "negated"]
 EPISTEMIC_VALUES: tuple[str, ...] = ("asserted", "reported", "alleged", "hypothetical", "negated")
+DEFAULT_EPISTEMIC: tuple[str, ...] = ("asserted", "reported")
+"""The statuses an analysis counts unless told otherwise."""
 PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
 """Characters of an ISO date kept at each precision."""
 

@@ -15,8 +15,9 @@ import duckdb
 
 from axiswatch.config import default_db_path
 from axiswatch.errors import AxiswatchError, IngestError, InputError
+from axiswatch.filters import Codes, DateLike
 from axiswatch.ingest.documents import build_document, iter_candidate_files
-from axiswatch.model import Claim, Document, Event
+from axiswatch.model import DEFAULT_EPISTEMIC, Claim, Document, Event
 from axiswatch.store import documents as doc_store
 from axiswatch.store import events as ev_store
 from axiswatch.store.connect import connect
@@ -24,7 +25,9 @@ from axiswatch.store.events import EventFilter
 from axiswatch.store.migrations import schema_version
 
 if TYPE_CHECKING:
+    import ibis
     import pandas as pd
+    from ibis.backends import BaseBackend
 
     from axiswatch.actors.kb import ActorKB
     from axiswatch.analysis._verdicts import Verification
@@ -38,6 +41,23 @@ ACTOR_FILE_SUFFIXES = (".yaml", ".yml", ".csv")
 MAX_EXTRACT_CHARS = 5_000_000
 """The longest text events and claims are extracted from (about 800,000 words, a thick
 book); a longer one is stored and reported, not parsed for hours."""
+TABLES: dict[str, str] = {
+    "events": "one row per event (mentions of one act grouped), rejected ones left out",
+    "mentions": "one row per coded sentence or imported row, with its event's review",
+    "documents": "the stored documents and their text",
+    "claims": "checkable statements and hypotheses found in the documents",
+    "verifications": "the verdict of each claim checked against reference data",
+    "reviews": "the analysts' reviews of events",
+    "datasets": "imported reference and event datasets",
+    "un_rollcalls": "UN General Assembly roll calls",
+    "un_votes": "UN General Assembly votes by country",
+    "unsc_vetoes": "UN Security Council vetoes",
+    "arms_transfers": "SIPRI arms transfers",
+    "borders": "land borders",
+    "trade_partners": "main trade partners",
+    "factbook_profiles": "CIA World Factbook profiles",
+}
+"""The tables :meth:`Workspace.table` offers, with what one row is."""
 REFERENCE_KINDS = ("un_votes", "unsc_vetoes", "factbook")
 """Kinds of reference data that claim verification reads."""
 Progress = Callable[[int, int, str], None]
@@ -92,6 +112,7 @@ class Workspace:
         self._wait = wait
         self.con: duckdb.DuckDBPyConnection = connect(self.path, wait=wait)
         self._extractor: Extractor | None = extractor
+        self._backend: tuple[duckdb.DuckDBPyConnection, BaseBackend] | None = None
 
     def __enter__(self) -> Workspace:
         return self
@@ -303,9 +324,81 @@ class Workspace:
         self.regroup()
         return total
 
-    def events(self, flt: EventFilter | None = None) -> list[Event]:
-        """Stored events matching the filter, in date order (``count="mentions"``: mentions)."""
+    def events(
+        self,
+        *,
+        actor: Codes | None = None,
+        dyad: Codes | None = None,
+        type: str | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        epistemic: Codes | None = None,
+        document: str | None = None,
+        count: str = "events",
+        review: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Stored events as a DataFrame: one row per event in date order, every field of
+        :class:`axiswatch.model.Event` as a column (an empty frame when nothing matches).
+
+        ``date_start`` and ``date_end`` are datetime64 (the first and last day the event's
+        date can mean; ``precision`` says whether it is known to the day, month or year),
+        ``doc`` is the document's file name, ``why`` the coding rationale as JSON text.
+
+        Filters (each optional, all must hold):
+
+        - ``actor``: events touching this actor, or any of several ("RUS", ["RUS", "CHN"]);
+        - ``dyad``: both directions between two actors, "RUS-PRK" or ("RUS", "PRK");
+        - ``type``: a PLOVER type ("CONSULT"; the column is ``event_type``);
+        - ``since`` / ``until``: a date, datetime or ISO text ("2019", "2019-06",
+          "2019-06-12"); events whose date can fall on or after ``since`` and on or before
+          ``until`` (``until="2019"`` keeps the whole year);
+        - ``epistemic``: one status or several ("asserted", ["asserted", "reported"]);
+        - ``document``: events with a mention in this document (its id or a unique prefix);
+        - ``count``: "events" (each act once) or "mentions" (one row per coded sentence);
+        - ``review``: unreviewed, accepted, corrected, rejected, reviewed or any (default:
+          all but rejected);
+        - ``min_confidence``: only events at least this sure (0 to 1);
+        - ``limit``: at most this many rows.
+
+        Unknown actor codes and types raise :class:`axiswatch.InputError` naming the nearest
+        known ones; a document that is not stored raises NotFoundError. The events as
+        :class:`~axiswatch.model.Event` objects: :meth:`event_list`.
+        """
+        from axiswatch.filters import event_filter
+
+        flt = event_filter(
+            actor=actor,
+            dyad=dyad,
+            type=type,
+            since=since,
+            until=until,
+            epistemic=epistemic,
+            document_id=self.document(document).document_id if document else None,
+            count=count,
+            review=review,
+            min_confidence=min_confidence,
+            limit=limit,
+        )
+        self.check_actors([*(flt.actors or ()), *(flt.dyad or ())])
+        return ev_store.read_frame(self.con, flt)
+
+    def event_list(self, flt: EventFilter | None = None) -> list[Event]:
+        """Stored events matching the filter as Event objects, in date order
+        (``count="mentions"``: mentions); :meth:`events` gives a DataFrame."""
         return ev_store.read_events(self.con, flt)
+
+    def check_actors(self, codes: Iterable[str]) -> None:
+        """InputError (UsageError) for a code that neither the actor knowledge base, the
+        workspace's actor files nor its events hold, naming the nearest known ones."""
+        from axiswatch.actors import ActorKB
+        from axiswatch.codes import actor_list, check_actors
+
+        builtin = ActorKB.default().actors
+        missing = [c for c in actor_list(codes) if c not in builtin]
+        if missing:
+            check_actors(missing, self._actor_codes())
 
     def event_page(self, flt: EventFilter | None = None) -> ev_store.Page:
         """One page of events: the events, the cursor after the last, whether more follow."""
@@ -419,41 +512,222 @@ class Workspace:
         ).fetchall()
         return set(self.kb.actors) | {r[0] for r in stored if r[0]}
 
-    # analyses (DataFrames for notebooks; the same ibis code runs on other engines) ----------
-    def dyad(self, a: str, b: str, **options: Any) -> pd.DataFrame:
-        """A-B event series per period and direction (see axiswatch.analysis.dyads)."""
+    # tables and analyses (DataFrames for notebooks; the same ibis code runs elsewhere) -----
+    def table(self, name: str) -> ibis.Table:
+        """A workspace table as an Ibis table on this connection, to compose queries on:
+        ``ws.table("events").group_by("event_type").aggregate(n=ibis._.count()).execute()``.
+
+        ``events`` holds one row per event, ``mentions`` one per coded sentence (both leave
+        rejected events out and apply corrections; dates are ISO text in ``date_start`` and
+        ``date_end``, typed in ``day_start`` and ``day_end``); see :data:`TABLES` for the
+        others. An unknown name raises InputError listing the known ones.
+        """
+        from axiswatch.analysis._backend import events_table, table
+        from axiswatch.codes import did_you_mean
+
+        if name not in TABLES:
+            raise InputError(
+                f"table {name!r}: choose one of {', '.join(TABLES)}{did_you_mean(name, TABLES)}"
+            )
+        if name in ("events", "mentions"):
+            return events_table(self._ibis(), count=name)
+        return table(self._ibis(), name)
+
+    def _ibis(self) -> BaseBackend:
+        """The Ibis backend over the current connection (made again after :meth:`released`)."""
+        from axiswatch.analysis._backend import ibis_connect
+
+        if self._backend is None or self._backend[0] is not self.con:
+            self._backend = (self.con, ibis_connect(self.con))
+        return self._backend[1]
+
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "year",
+        origins: Iterable[str] | None = None,
+        epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+        count: str = "events",
+        reviewed: bool = False,
+    ) -> pd.DataFrame:
+        """A-B event series per period and direction (see axiswatch.analysis.dyads).
+
+        ``by``: year, quarter or month; ``origins``: only events of these origins
+        ("extracted", "gdelt", ...; None: all); ``epistemic``: the statuses counted (None:
+        all); ``count="mentions"`` counts every coded sentence rather than each act once;
+        ``reviewed`` keeps only events an analyst accepted or corrected.
+        """
         from axiswatch.analysis.dyads import dyad
 
-        return dyad(self.con, a, b, **options)
+        return dyad(
+            self.con,
+            a,
+            b,
+            by=by,
+            origins=origins,
+            epistemic=epistemic,
+            count=count,
+            reviewed=reviewed,
+        )
 
-    def triangle(self, a: str, b: str, c: str, **options: Any) -> pd.DataFrame:
-        """The A-B-C strategic triangle per period, one row each (axiswatch.analysis.triangle)."""
-        from axiswatch.analysis.triangle import triangle, triangle_frame
+    def triangle(
+        self,
+        a: str,
+        b: str,
+        c: str,
+        *,
+        by: str = "year",
+        tau: float = 1.0,
+        n_min: int = 1,
+        symmetric: bool = False,
+        origins: Iterable[str] | None = None,
+        epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+        window: int = 1,
+        count: str = "events",
+        reviewed: bool = False,
+    ) -> pd.DataFrame:
+        """The A-B-C strategic triangle per period, one row each (axiswatch.analysis.triangle);
+        the options are :meth:`triangle_periods`'."""
+        from axiswatch.analysis.triangle import triangle_frame
 
-        return triangle_frame(triangle(self.con, a, b, c, **options))
+        return triangle_frame(
+            self.triangle_periods(
+                a,
+                b,
+                c,
+                by=by,
+                tau=tau,
+                n_min=n_min,
+                symmetric=symmetric,
+                origins=origins,
+                epistemic=epistemic,
+                window=window,
+                count=count,
+                reviewed=reviewed,
+            )
+        )
 
-    def triangle_periods(self, a: str, b: str, c: str, **options: Any) -> list[dict[str, Any]]:
-        """The triangle per period with the events behind every sign."""
+    def triangle_periods(
+        self,
+        a: str,
+        b: str,
+        c: str,
+        *,
+        by: str = "year",
+        tau: float = 1.0,
+        n_min: int = 1,
+        symmetric: bool = False,
+        origins: Iterable[str] | None = None,
+        epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+        window: int = 1,
+        count: str = "events",
+        reviewed: bool = False,
+    ) -> list[dict[str, Any]]:
+        """The triangle per period with the events behind every sign.
+
+        ``by``: year, quarter or month; a dyad's sign is + or - when its mean Goldstein
+        passes ±``tau`` over at least ``n_min`` events; ``symmetric`` pools both directions;
+        ``window`` periods are read together; ``origins``, ``epistemic``, ``count`` and
+        ``reviewed`` choose the events as in :meth:`dyad`.
+        """
         from axiswatch.analysis.triangle import triangle
 
-        return triangle(self.con, a, b, c, **options)
+        return triangle(
+            self.con,
+            a,
+            b,
+            c,
+            by=by,
+            tau=tau,
+            n_min=n_min,
+            symmetric=symmetric,
+            origins=origins,
+            epistemic=epistemic,
+            window=window,
+            count=count,
+            reviewed=reviewed,
+        )
 
-    def votes_align(self, countries: Sequence[str], **options: Any) -> pd.DataFrame:
+    def votes_align(
+        self,
+        countries: Sequence[str],
+        *,
+        start: int = 1991,
+        end: int = 2024,
+        by: str = "session",
+        dataset: str | None = None,
+        dataset_version: str | None = None,
+        idealpoint_measure: str | None = None,
+        successors: bool = True,
+    ) -> pd.DataFrame:
         """UN General Assembly voting alignment per pair (axiswatch.analysis.alignment).
 
-        Options: ``start``, ``end``, ``by``, ``dataset``, ``dataset_version``, ``successors``;
-        the bundled UN votes are installed first when the workspace holds none.
+        ``start``..``end``: the years; ``by``: session or year; ``dataset`` and
+        ``dataset_version``: the votes to read (default: the newest covering most of the
+        period); ``idealpoint_measure``: the ideal-point measure to add; ``successors``:
+        Russia's seat continues the Soviet Union's. The bundled UN votes are installed first
+        when the workspace holds none.
         """
         from axiswatch.analysis.alignment import votes_align
 
         self.ensure_reference(["un_votes"])
-        return votes_align(self.con, countries, **options)
+        return votes_align(
+            self.con,
+            countries,
+            start=start,
+            end=end,
+            by=by,
+            dataset=dataset,
+            dataset_version=dataset_version,
+            idealpoint_measure=idealpoint_measure,
+            successors=successors,
+        )
 
-    def changes(self, a: str, b: str, **options: Any) -> pd.DataFrame:
-        """Change points in the A-B Goldstein series, one row per break."""
+    def changes(
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "month",
+        min_events: int = 1,
+        symmetric: bool = False,
+        missing: str = "drop",
+        penalty: float = 2.0,
+        min_size: int = 3,
+        top: int = 5,
+        origins: Iterable[str] | None = None,
+        epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
+        count: str = "events",
+        reviewed: bool = False,
+    ) -> pd.DataFrame:
+        """Change points in the A-B Goldstein series, one row per break
+        (axiswatch.analysis.changepoints).
+
+        ``by``: the period; periods with fewer than ``min_events`` events are gaps, dropped or
+        filled as ``missing`` says; ``symmetric`` pools both directions; ``penalty`` and
+        ``min_size`` (periods) tune the break search; ``top``: events shown around each
+        break; ``origins``, ``epistemic``, ``count`` and ``reviewed`` as in :meth:`dyad`.
+        """
         from axiswatch.analysis.changepoints import changes
 
-        return changes(self.con, a, b, **options).breaks
+        return changes(
+            self.con,
+            a,
+            b,
+            by=by,
+            min_events=min_events,
+            symmetric=symmetric,
+            missing=missing,
+            penalty=penalty,
+            min_size=min_size,
+            top=top,
+            origins=origins,
+            epistemic=epistemic,
+            count=count,
+            reviewed=reviewed,
+        ).breaks
 
     def _ingest_one(
         self, path: Path, *, title: str | None, published: dt.date | None

@@ -45,8 +45,8 @@ def test_demo_counts_an_act_reported_twice_once(tmp_path: Path) -> None:
     db = tmp_path / "demo.duckdb"
     assert runner.invoke(app, ["demo", "--db", str(db)]).exit_code == 0
     with axiswatch.open(db) as ws:
-        events = ws.events(EventFilter(dyad=("PRK", "CHN")))
-        mentions = ws.events(EventFilter(dyad=("PRK", "CHN"), count="mentions"))
+        events = ws.event_list(EventFilter(dyad=("PRK", "CHN")))
+        mentions = ws.event_list(EventFilter(dyad=("PRK", "CHN"), count="mentions"))
         june = [e for e in events if e.date_start == "2018-06-19"]
         periods = ws.triangle_periods("CHN", "RUS", "PRK", by="year")
     assert [(e.event_type, e.mentions) for e in june] == [("CONSULT", 2)]

@@ -28,7 +28,7 @@ def db(tmp_path: Path) -> Path:
     db = tmp_path / "w.duckdb"
     with axiswatch.open(db) as ws:
         ws.ingest([tmp_path / "visits.txt"])
-        visit, accuse = sorted(ws.events(), key=lambda e: e.event_type)[::-1][:2]
+        visit, accuse = sorted(ws.event_list(), key=lambda e: e.event_type)[::-1][:2]
         ws.review(visit.event_id, "accept")
         ws.review(accuse.event_id, "edit", changes={"event_type": "THREATEN"})
     return db

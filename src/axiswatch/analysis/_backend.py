@@ -54,6 +54,9 @@ def open_backend(path_or_con: Connectable) -> Iterator[BaseBackend]:
 # filter is set once, here, rather than around each call: warnings.catch_warnings() changes
 # process-wide state and is not thread-safe, and the server runs analyses side by side.
 warnings.filterwarnings("ignore", "fetch_arrow_table", DeprecationWarning)
+# ibis 12.0.0's Table.execute() / to_pandas() read pandas' 'future.infer_string' option, which
+# pandas 3 deprecates: noise that users composing on Workspace.table cannot act on.
+warnings.filterwarnings("ignore", "The 'future.infer_string' option", DeprecationWarning)
 
 
 def table(backend: BaseBackend, name: str) -> ibis.Table:

@@ -8,10 +8,7 @@ from collections.abc import Iterable, Sequence
 import ibis
 
 from axiswatch.errors import InputError
-from axiswatch.model import EPISTEMIC_VALUES
-
-DEFAULT_EPISTEMIC: tuple[str, ...] = ("asserted", "reported")
-
+from axiswatch.model import DEFAULT_EPISTEMIC, EPISTEMIC_VALUES
 
 ACTOR_CODE = re.compile(r"[A-Z0-9][A-Z0-9_.-]{0,31}")
 """What an actor code looks like: RUS, UNSC, E-3, a workspace's own WAGNER."""

@@ -65,7 +65,7 @@ def actor_detail(ws: Workspace, actor_id: str) -> dict[str, Any]:
     kb = ws.kb
     code = actor_id.strip().upper()
     actor = kb.actor(code)
-    events = ws.events(EventFilter(actor=code))
+    events = ws.event_list(EventFilter(actor=code))
     if actor is not None:
         record: dict[str, Any] = actor.to_dict()
     elif (person := kb.person(actor_id)) is not None:

@@ -253,7 +253,7 @@ def list_documents(ws: Workspace, *, limit: int | None = None) -> dict[str, Any]
 def document_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
     """One document with its text, its events (in text order) and its claims."""
     document = ws.document(id_or_prefix)
-    events = ws.events(
+    events = ws.event_list(
         EventFilter(document_id=document.document_id, count="mentions", review="any")
     )
     events.sort(key=lambda e: (e.start_char is None, e.start_char or 0, e.event_id))

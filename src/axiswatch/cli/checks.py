@@ -7,10 +7,10 @@ says so rather than creating an empty workspace. Both exit 2 (misuse).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
+from axiswatch.codes import actor_list, check_actors, check_event_type
 from axiswatch.errors import UsageError
 
 
@@ -24,19 +24,9 @@ def existing_workspace(path: Path) -> Path:
     return path
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
-    """ "; did you mean PRK?": same letters in another order first (a typo's usual kind),
-    then the closest by difflib."""
-    pool = sorted(set(known))
-    swapped = [k for k in pool if sorted(k) == sorted(value) and k != value]
-    close = [*swapped, *difflib.get_close_matches(value, pool, n=3, cutoff=0.5)]
-    close = list(dict.fromkeys(close))[:3]
-    return f"; did you mean {' or '.join(close)}?" if close else ""
-
-
 def known_actors(path: Path, codes: Iterable[str | None]) -> None:
     """UsageError for a code neither the actor knowledge base nor the workspace's events hold."""
-    wanted = [c.strip().upper() for c in codes if c and c.strip()]
+    wanted = actor_list(codes)
     if not wanted:
         return
     from axiswatch.actors import ActorKB
@@ -52,20 +42,9 @@ def known_actors(path: Path, codes: Iterable[str | None]) -> None:
             "SELECT DISTINCT source FROM events WHERE source IS NOT NULL UNION "
             "SELECT DISTINCT target FROM events WHERE target IS NOT NULL"
         ).fetchall()
-    known |= {r[0] for r in rows}
-    for code in missing:
-        if code not in known:
-            raise UsageError(f"{code}: no such actor{_suggest(code, known)}")
+    check_actors(missing, known | {r[0] for r in rows})
 
 
 def known_event_type(value: str | None) -> str | None:
     """The PLOVER type upper-cased, or UsageError naming the nearest ones."""
-    if not value:
-        return None
-    from axiswatch.ontology import OTHER, PLOVER_TYPES
-
-    types = (*PLOVER_TYPES, OTHER)
-    code = value.strip().upper()
-    if code not in types:
-        raise UsageError(f"--type {value}: no such PLOVER type{_suggest(code, types)}")
-    return code
+    return check_event_type(value, label="--type") if value else None

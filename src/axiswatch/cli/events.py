@@ -160,7 +160,7 @@ def events_cmd(
     path = existing_workspace(resolve_db(db))
     known_actors(path, [actor, *(dyad.replace(",", "-").split("-") if dyad else [])])
     with Workspace(path) as ws:
-        rows = [e.to_dict() for e in ws.events(_document_id(ws, flt))]
+        rows = [e.to_dict() for e in ws.event_list(_document_id(ws, flt))]
     render_rows(rows, LIST_COLUMNS, fmt, title="events")
 
 
@@ -275,7 +275,7 @@ def timeline_cmd(
     path = existing_workspace(resolve_db(db))
     known_actors(path, [actor, *(dyad.replace(",", "-").split("-") if dyad else [])])
     with Workspace(path) as ws:
-        events = ws.events(_document_id(ws, flt))
+        events = ws.event_list(_document_id(ws, flt))
     if fmt is not OutputFormat.table:
         render_rows([e.to_dict() for e in events], LIST_COLUMNS, fmt)
         return

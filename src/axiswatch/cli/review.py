@@ -79,7 +79,7 @@ def list_cmd(
     with Workspace(resolve_db(db)) as ws:
         if document:
             flt = replace(flt, document_id=ws.document(document).document_id)
-        rows = [e.to_dict() for e in ws.events(flt) if e.origin == "extracted"]
+        rows = [e.to_dict() for e in ws.event_list(flt) if e.origin == "extracted"]
     render_rows(rows, LIST_COLUMNS, fmt, title=f"events to review ({status})")
 
 

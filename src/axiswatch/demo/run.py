@@ -68,7 +68,7 @@ def run_demo(
     with corpus_path() as folder:
         report = ws.ingest([folder], progress=progress)
     reference = ws.ensure_reference()
-    events = ws.events()
+    events = ws.event_list()
     dyads = Counter("–".join(sorted((e.source or "?", e.target or "?"))) for e in events)
     triangle = ws.triangle_periods(*TRIANGLE, by="year")
     dyad = ws.dyad("RUS", "PRK", by="year")

@@ -40,7 +40,7 @@ def gold_rows(ws: Workspace, *, reviewed: bool = True) -> list[dict[str, Any]]:
     names = _names(ws)
     flt = EventFilter(review="reviewed" if reviewed else None)
     rows = []
-    for event in ws.events(flt):
+    for event in ws.event_list(flt):
         if event.origin != "extracted":
             continue
         event_row = guide_row(event)

@@ -7,12 +7,16 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from types import UnionType
+from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 import duckdb
 
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import Event
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _EVENT_FIELDS = [f.name for f in fields(Event) if f.name not in {"doc", "documents", "review"}]
 """Columns of the events table (mentions and imported rows)."""
@@ -33,7 +37,8 @@ class EventFilter:
     event_type: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    epistemic: str | None = None
+    epistemic: str | tuple[str, ...] | None = None
+    """One epistemic status, or several (events with any of them)."""
     document_id: str | None = None
     limit: int | None = None
     offset: int = 0
@@ -150,9 +155,12 @@ def _where(flt: EventFilter) -> tuple[str, list[object]]:
     if flt.until:
         clauses.append("day_start <= ?")
         params.append(flt.until)
-    if flt.epistemic:
+    if isinstance(flt.epistemic, str) and flt.epistemic:
         clauses.append("epistemic = ?")
         params.append(flt.epistemic)
+    elif flt.epistemic:
+        clauses.append(f"epistemic IN ({', '.join('?' for _ in flt.epistemic)})")
+        params += list(flt.epistemic)
     if flt.document_id:
         if flt.count == "events":  # events with a mention in the document
             clauses.append(
@@ -216,20 +224,28 @@ class Page:
     more: bool
 
 
+def _listing(flt: EventFilter, columns: Sequence[str], *, spare: int = 0) -> tuple[str, list]:
+    """SQL for the columns and sort key (``_k0``...) of the matching events in listing order;
+    ``spare`` rows are read past the limit."""
+    where, params = _where(flt)
+    keys = ", ".join(f"{k} AS _k{n}" for n, k in enumerate(SORT_KEY))
+    sql = (
+        f"SELECT {', '.join(columns)}, {keys} FROM {event_view(flt.count)}{where} "
+        f"ORDER BY {ORDER_BY}"
+    )
+    if flt.limit:
+        sql += f" LIMIT {int(flt.limit) + spare}"
+    if flt.offset:
+        sql += f" OFFSET {int(flt.offset)}"
+    return sql, params
+
+
 def read_page(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> Page:
     """Events matching the filter in listing order, with the cursor of the last one (pass it
     as ``after`` for the next page: keyset paging, as fast on page 1,000 as on page 1)."""
     flt = check_filter(flt or EventFilter())
-    where, params = _where(flt)
-    keys = ", ".join(f"{k} AS _k{n}" for n, k in enumerate(SORT_KEY))
-    sql = (
-        f"SELECT {', '.join(_READ_FIELDS)}, {keys} FROM {event_view(flt.count)}{where} "
-        f"ORDER BY {ORDER_BY}"
-    )
-    if flt.limit:
-        sql += f" LIMIT {int(flt.limit) + 1}"  # one more tells whether a next page exists
-    if flt.offset:
-        sql += f" OFFSET {int(flt.offset)}"
+    # one row more than the limit tells whether a next page exists
+    sql, params = _listing(flt, _READ_FIELDS, spare=1)
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     rows = cur.fetchall()
@@ -238,6 +254,60 @@ def read_page(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) ->
     width = len(_READ_FIELDS)
     events = [_to_event(dict(zip(names[:width], r[:width], strict=True))) for r in rows]
     return Page(events, encode_cursor(rows[-1][width:]) if rows else None, more)
+
+
+FRAME_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+"""The columns of :func:`read_frame`: every field of Event, in the dataclass's order."""
+_FRAME_SQL = {
+    "date_start": "e.day_start AS date_start",
+    "date_end": "e.day_end AS date_end",
+    "doc": "coalesce(parse_filename(d.path), left(e.document_id, 12)) AS doc",
+    "why": "e.why::VARCHAR AS why",
+}
+"""Frame columns that are not read as stored: typed dates, the document's name, JSON text."""
+_DTYPES: dict[type, str] = {
+    str: "str",
+    int: "Int64",
+    float: "float64",
+    bool: "boolean",
+    dict: "str",
+}
+"""pandas dtype by the Python type of an Event field (``why``, a dict, stays JSON text)."""
+
+
+def _base_type(hint: Any) -> type:
+    """int for ``int | None``, dict for ``dict[str, Any]``, the type itself otherwise."""
+    if isinstance(hint, UnionType):
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    return get_origin(hint) or hint
+
+
+def frame_dtypes() -> dict[str, str]:
+    """The dtype of every frame column: dates datetime64, integers and flags nullable."""
+    hints = get_type_hints(Event)
+    dtypes = {c: _DTYPES[_base_type(hints[c])] for c in FRAME_COLUMNS}
+    return dtypes | {"date_start": "datetime64[us]", "date_end": "datetime64[us]"}
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> pd.DataFrame:
+    """Events (or mentions) matching the filter as a DataFrame, in listing order, built by
+    DuckDB in one query (no Event objects).
+
+    One row per event and a column per :data:`FRAME_COLUMNS` (:func:`frame_dtypes`):
+    ``date_start`` and ``date_end`` are the first and last day the date can mean (the ISO
+    text at its ``precision``: "2019-06" is 2019-06-01..2019-06-30), ``doc`` the document's
+    file name (else its id's first 12 characters) and ``why`` JSON text.
+    """
+    flt = check_filter(flt or EventFilter())
+    inner, params = _listing(flt, [*_READ_FIELDS, "day_start", "day_end"])
+    columns = ", ".join(_FRAME_SQL.get(c, f"e.{c}") for c in FRAME_COLUMNS)
+    order = ", ".join(f"e._k{n}" for n in range(len(SORT_KEY)))
+    sql = (
+        f"SELECT {columns} FROM ({inner}) e "
+        f"LEFT JOIN documents d ON d.document_id = e.document_id ORDER BY {order}"
+    )
+    frame = con.execute(sql, params).df()
+    return frame.astype({c: t for c, t in frame_dtypes().items() if frame[c].dtype != t})
 
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
@@ -273,11 +343,11 @@ def read_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Event:
     return _to_event(dict(zip([d[0] for d in cur.description], row, strict=True)))
 
 
-def parse_dyad(value: str) -> tuple[str, str]:
-    """ "RUS-PRK" -> ("RUS", "PRK")."""
+def parse_dyad(value: str, *, label: str = "--dyad") -> tuple[str, str]:
+    """ "RUS-PRK" -> ("RUS", "PRK"); ``label`` names the value in the error message."""
     parts = [p.strip().upper() for p in value.replace(",", "-").split("-") if p.strip()]
     if len(parts) != 2:
-        raise InputError(f"--dyad {value!r}: write two actor codes joined by '-', e.g. RUS-PRK")
+        raise InputError(f"{label} {value!r}: write two actor codes joined by '-', e.g. RUS-PRK")
     return parts[0], parts[1]
 
 
