@@ -6,27 +6,28 @@ import re
 from pathlib import Path
 
 import pytest
-import typer
 from tests.api._sample import Sample
-from tests.report.conftest import HEDGED
-from typer.testing import CliRunner
+from tests.report._html import parse
+from tests.report.conftest import HEDGED, SUMMIT_URL
 
 import axiswatch
 from axiswatch.api.claims import HYPOTHESES_MODULE
-from axiswatch.cli.serve import parse_actors, report_cmd
 from axiswatch.errors import InputError
 from axiswatch.report import write_brief
 from axiswatch.report.brief import build_brief, key_events
+from axiswatch.store.events import read_events
 
-SECTIONS = ("state", "movement", "dyads", "events", "claims", "hypotheses", "votes", "sources")
-
-
-@pytest.fixture(scope="module")
-def brief_html(report_sample: Sample, tmp_path_factory: pytest.TempPathFactory) -> str:
-    out = tmp_path_factory.mktemp("brief") / "brief.html"
-    with axiswatch.open(report_sample.path) as ws:
-        assert write_brief(ws, out) == out
-    return out.read_text(encoding="utf-8")
+SECTIONS = (
+    "summary",
+    "state",
+    "movement",
+    "dyads",
+    "events",
+    "claims",
+    "hypotheses",
+    "votes",
+    "sources",
+)
 
 
 def test_brief_has_every_section(brief_html: str) -> None:
@@ -40,10 +41,18 @@ def test_brief_charts_are_inline_svg(brief_html: str) -> None:
 
 
 def test_brief_loads_nothing_from_outside(brief_html: str) -> None:
-    assert re.search(r'(?:src|href)\s*=\s*["\']?\s*(?:https?:)?//', brief_html) is None
+    assert re.search(r'\bsrc\s*=\s*["\']?\s*(?:https?:)?//', brief_html) is None
+    assert re.search(r"url\(\s*[\"']?\s*(?:https?:)?//", brief_html) is None
     assert "<script" not in brief_html
     assert "<link" not in brief_html
     assert "@import" not in brief_html
+
+
+def test_only_source_urls_lead_outside(brief_html: str) -> None:
+    outside = [a for a in parse(brief_html).anchors if not a.attrs["href"].startswith("#")]
+    assert outside, "the summit document's URL should be a link"
+    assert all(a.attrs.get("class") == "url" and a.section == "sources" for a in outside)
+    assert {a.attrs["href"] for a in outside} == {SUMMIT_URL}
 
 
 def _event_id(sample: Sample, mention_id: str) -> str:
@@ -89,7 +98,7 @@ def test_brief_states_the_latest_period(ws: axiswatch.Workspace) -> None:
 
 
 def test_key_events_put_flips_first(ws: axiswatch.Workspace) -> None:
-    events = ws.events()
+    events = read_events(ws.con)
     chosen = key_events(events, {events[-1].event_id}, top=1)
     assert [e.event_id for e in chosen] == [events[-1].event_id]
 
@@ -97,42 +106,3 @@ def test_key_events_put_flips_first(ws: axiswatch.Workspace) -> None:
 def test_brief_refuses_missing_folder(ws: axiswatch.Workspace, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         write_brief(ws, tmp_path / "missing" / "brief.html")
-
-
-def test_parse_actors_needs_three() -> None:
-    assert parse_actors("chn, rus, prk") == ("CHN", "RUS", "PRK")
-    with pytest.raises(InputError, match="three actor codes"):
-        parse_actors("CHN,RUS")
-
-
-def test_report_cmd_writes_the_file(report_sample: Sample, tmp_path: Path) -> None:
-    app = typer.Typer()
-    app.command("report")(report_cmd)
-    app.command("noop")(lambda: None)
-    out = tmp_path / "brief.html"
-    result = CliRunner().invoke(
-        app,
-        ["report", "--out", str(out), "--actors", "RUS,PRK,CHN", "--db", str(report_sample.path)],
-    )
-    assert result.exit_code == 0, result.output
-    assert "The RUS–PRK–CHN triangle" in out.read_text(encoding="utf-8")
-
-
-def test_report_cmd_bad_actors_exit_1(report_sample: Sample, tmp_path: Path) -> None:
-    app = typer.Typer()
-    app.command("report")(report_cmd)
-    app.command("noop")(lambda: None)
-    result = CliRunner().invoke(
-        app,
-        [
-            "report",
-            "--out",
-            str(tmp_path / "b.html"),
-            "--actors",
-            "RUS",
-            "--db",
-            str(report_sample.path),
-        ],
-    )
-    assert result.exit_code == 1
-    assert "three actor codes" in result.output

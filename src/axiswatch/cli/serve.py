@@ -8,6 +8,7 @@ Mount them in ``cli/app.py``::
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,7 @@ import typer
 
 from axiswatch.cli.options import DEFAULT_DB_PATH, DbOption, resolve_db
 from axiswatch.cli.output import cli_errors, say
-from axiswatch.errors import InputError
+from axiswatch.errors import UsageError
 
 HostOption = Annotated[
     str, typer.Option("--host", help="Address to bind (only this machine unless told otherwise).")
@@ -83,23 +84,62 @@ def serve_cmd(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+class BriefFormat(StrEnum):
+    """What `axiswatch report` writes."""
+
+    html = "html"
+    pdf = "pdf"
+
+
 def parse_actors(value: str) -> tuple[str, str, str]:
-    """'CHN,RUS,PRK' → ('CHN', 'RUS', 'PRK'); exactly three codes."""
+    """'CHN,RUS,PRK' → ('CHN', 'RUS', 'PRK'); exactly three codes (UsageError otherwise)."""
     codes = [c.strip().upper() for c in value.replace("-", ",").split(",") if c.strip()]
     if len(codes) != 3:
-        raise InputError(f"--actors {value!r}: give three actor codes, e.g. CHN,RUS,PRK")
+        raise UsageError(f"--actors {value!r}: give three actor codes, e.g. CHN,RUS,PRK")
     return codes[0], codes[1], codes[2]
+
+
+def report_format(out: Path, fmt: BriefFormat | None) -> str:
+    """``--format``, else what ``--out`` ends in (.pdf: pdf, anything else: html);
+    UsageError when the two disagree."""
+    suffix = out.suffix.lower()
+    implied = "pdf" if suffix == ".pdf" else "html"
+    if fmt is None:
+        return implied
+    if suffix in {".pdf", ".html", ".htm"} and fmt.value != implied:
+        raise UsageError(f"--format {fmt.value} but --out {out.name} is {implied}: make them agree")
+    return fmt.value
 
 
 @cli_errors
 def report_cmd(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="The HTML file to write.", show_default=False)
+        Path,
+        typer.Option("--out", "-o", help="The file to write (.pdf: a PDF).", show_default=False),
     ],
     actors: Annotated[str, typer.Option("--actors", help="The triangle, three codes.")] = (
         "CHN,RUS,PRK"
     ),
     by: Annotated[str, typer.Option("--by", help="Period: year, quarter or month.")] = "year",
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Show events and periods from this date (YYYY[-MM[-DD]])."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Show events and periods up to this date (YYYY[-MM[-DD]])."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The brief's title (default: The A–B–C triangle).")
+    ] = None,
+    fmt: Annotated[
+        BriefFormat | None,
+        typer.Option(
+            "--format",
+            help="html or pdf (default: from --out's suffix); pdf needs Chromium.",
+            show_default=False,
+        ),
+    ] = None,
     dataset: Annotated[
         str | None,
         typer.Option(
@@ -108,11 +148,27 @@ def report_cmd(
     ] = None,
     db: DbOption = DEFAULT_DB_PATH,
 ) -> None:
-    """Write a self-contained HTML brief: the triangle, key events, claims, charts, sources."""
+    """Write a self-contained brief (HTML, or PDF printed by headless Chromium): a summary,
+    the triangle, key events, claims, charts, numbered sources."""
+    from axiswatch.cli.checks import existing_workspace, known_actors
     from axiswatch.report.brief import write_brief
+    from axiswatch.report.window import parse_window
     from axiswatch.workspace import Workspace
 
     triangle = parse_actors(actors)
-    with Workspace(resolve_db(db)) as ws:
-        path = write_brief(ws, out, actors=triangle, by=by, dataset=dataset)
-    say(f"wrote {path}")
+    window = parse_window(since, until)
+    kind = report_format(out, fmt)
+    path = existing_workspace(resolve_db(db))
+    known_actors(path, triangle)
+    with Workspace(path) as ws:
+        written = write_brief(
+            ws,
+            out,
+            actors=triangle,
+            by=by,
+            dataset=dataset,
+            window=window,
+            title=(title or "").strip() or None,
+            fmt=kind,
+        )
+    say(f"wrote {written} ({kind})")
