@@ -8,6 +8,7 @@ PATHS = {
     "/api/documents",
     "/api/documents/{document_id}",
     "/api/events",
+    "/api/events.csv",
     "/api/events/{event_id}",
     "/api/events/{event_id}/review",
     "/api/actors",

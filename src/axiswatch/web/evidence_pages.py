@@ -24,7 +24,7 @@ from axiswatch.model import EPISTEMIC_VALUES
 from axiswatch.web.marks import Span, mark_text, mark_trigger
 from axiswatch.workspace import Workspace
 
-TIMELINE_LIMIT = 500
+TIMELINE_LIMIT = 100
 TIMELINE_FIELDS: tuple[str, ...] = (
     "actor",
     "dyad",
@@ -35,6 +35,7 @@ TIMELINE_FIELDS: tuple[str, ...] = (
     "count",
     "review",
     "min_confidence",
+    "document",
 )
 REVIEW_CHOICES = ("unreviewed", "accepted", "corrected", "rejected", "reviewed", "any")
 
@@ -74,8 +75,11 @@ def query_string(values: dict[str, Any]) -> str:
     return f"?{urlencode(kept)}" if kept else ""
 
 
-def timeline_page(ws: Workspace, values: dict[str, str | None], limit: int | None) -> dict:
-    """Events matching the form's filters, each with its sentence and why."""
+def timeline_page(
+    ws: Workspace, values: dict[str, str | None], limit: int | None, after: str | None = None
+) -> dict:
+    """One page of the events matching the form's filters (after the cursor ``after``), each
+    with its sentence and why; links to the next page and to exports of exactly this page."""
     shown = limit or TIMELINE_LIMIT
     flt = event_filter(
         actor=values.get("actor"),
@@ -84,23 +88,38 @@ def timeline_page(ws: Workspace, values: dict[str, str | None], limit: int | Non
         since=values.get("since"),
         until=values.get("until"),
         epistemic=values.get("epistemic"),
-        limit=shown + 1,
+        document_id=values.get("document"),
+        limit=shown,
         count=values.get("count"),
         review=values.get("review"),
         min_confidence=_confidence(values.get("min_confidence")),
+        after=after or None,
     )
-    found = list_events(ws, flt)["events"]
+    listing = list_events(ws, flt, page=True)
     params = {k: values.get(k) for k in TIMELINE_FIELDS}
+    api = {k: v for k, v in params.items() if k != "document"} | {
+        "document_id": params.get("document"),
+        "limit": shown,
+    }
+    nxt = listing["next"]
+    cursor = nxt.split("after=", 1)[1] if nxt else None
+    here = {**params, "limit": limit}
     return {
         "title": "Timeline",
         "form": {k: v or "" for k, v in params.items()},
         "limit": shown,
-        "truncated": len(found) > shown,
-        "events": [event_view(e) for e in found[:shown]],
+        "total": listing["total"],
+        "events": [event_view(e) for e in listing["events"]],
+        "first_url": "/timeline" + query_string(here) if after else None,
+        "next_url": "/timeline" + query_string(here) + f"&after={cursor}" if cursor else None,
+        "exports": {
+            "csv": "/api/events.csv" + query_string({**api, "after": after}),
+            "json": "/api/events" + query_string({**api, "after": after}),
+        },
         "event_types": EVENT_TYPES,
         "epistemic_values": EPISTEMIC_VALUES,
         "review_choices": REVIEW_CHOICES,
-        "json_url": "/api/events" + query_string({**params, "limit": limit}),
+        "json_url": "/api/events" + query_string({**api, "after": after}),
     }
 
 

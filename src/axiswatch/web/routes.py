@@ -89,9 +89,11 @@ def timeline(
     count: Text = None,
     review: Text = None,
     min_confidence: Text = None,
+    document: Text = None,
     limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
+    after: Annotated[str | None, Query(max_length=400)] = None,
 ) -> Response:
-    """Events with their sentences, filtered by the GET form."""
+    """Events with their sentences, filtered by the GET form, a page at a time."""
     values = {
         "actor": actor,
         "dyad": dyad,
@@ -102,8 +104,9 @@ def timeline(
         "count": count,
         "review": review,
         "min_confidence": min_confidence,
+        "document": document,
     }
-    return render(request, "timeline.html", timeline_page(ws, values, limit))
+    return render(request, "timeline.html", timeline_page(ws, values, limit, after))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

@@ -1,12 +1,20 @@
-"""GET /api/events (filtered) and /api/events/{event_id} (with its evidence)."""
+"""GET /api/events (filtered), /api/events.csv (the same page as CSV) and
+/api/events/{event_id} (with its evidence)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
-from axiswatch.api.evidence import MAX_LIMIT, event_detail, event_filter, list_events
+from axiswatch.api.evidence import (
+    MAX_LIMIT,
+    event_detail,
+    event_filter,
+    list_events,
+)
+from axiswatch.api.export import events_csv_text
 from axiswatch.api.routers import ERRORS
 from axiswatch.api.schemas import EventDetail, EventList
 from axiswatch.api.state import WorkspaceDep
@@ -62,6 +70,42 @@ def events(
         after=after,
     )
     return list_events(ws, flt, page=True)
+
+
+@router.get(".csv", response_class=Response)
+def events_csv(
+    ws: WorkspaceDep,
+    actor: str | None = None,
+    dyad: str | None = None,
+    event_type: Annotated[str | None, Query(alias="type")] = None,
+    since: str | None = None,
+    until: str | None = None,
+    epistemic: str | None = None,
+    document_id: str | None = None,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
+    after: Annotated[str | None, Query(max_length=400)] = None,
+    count: Literal["events", "mentions"] = "events",
+    review: str | None = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> Response:
+    """The same page of events as /api/events with the same parameters, as CSV."""
+    flt = event_filter(
+        actor=actor,
+        dyad=dyad,
+        event_type=event_type,
+        since=since,
+        until=until,
+        epistemic=epistemic,
+        document_id=document_id,
+        limit=limit,
+        count=count,
+        review=review,
+        min_confidence=min_confidence,
+        after=after,
+    )
+    listing = list_events(ws, flt, page=True)
+    headers = {"Content-Disposition": 'attachment; filename="axiswatch-events.csv"'}
+    return Response(events_csv_text(listing["events"]), media_type="text/csv", headers=headers)
 
 
 @router.get("/{event_id}", response_model=EventDetail)
