@@ -25,6 +25,7 @@ from axiswatch.web.evidence_pages import (
     reader_page,
     timeline_page,
 )
+from axiswatch.web.votes_pages import rollcalls_page, votes_page
 
 STATIC_DIR = Path(__file__).parent / "static"
 NAV: tuple[tuple[str, str], ...] = (
@@ -36,6 +37,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("/dyad", "Dyad"),
     ("/network", "Network"),
     ("/map", "Map"),
+    ("/votes", "UN votes"),
 )
 
 templates = Environment(
@@ -184,3 +186,42 @@ def world_map(
         region=region or None,
     )
     return render(request, "graph.html", page)
+
+
+@router.get("/votes", response_class=HTMLResponse)
+def votes(
+    request: Request,
+    ws: AnalysisDep,
+    countries: Text = None,
+    start: Text = None,
+    end: Text = None,
+    by: Text = None,
+    measure: Text = None,
+    dataset: Text = None,
+) -> Response:
+    """UN General Assembly voting alignment of chosen states, chart and table."""
+    values = {
+        "countries": countries,
+        "start": start,
+        "end": end,
+        "by": by,
+        "measure": measure,
+        "dataset": dataset,
+    }
+    return render(request, "votes.html", votes_page(ws, values))
+
+
+@router.get("/votes/rollcalls", response_class=HTMLResponse)
+def rollcalls(
+    request: Request,
+    ws: AnalysisDep,
+    a: Text = None,
+    b: Text = None,
+    period: Text = None,
+    by: Text = None,
+    dataset: Text = None,
+    version: Text = None,
+) -> Response:
+    """The roll calls behind one cell of the UN votes table."""
+    values = {"a": a, "b": b, "period": period, "by": by, "dataset": dataset, "version": version}
+    return render(request, "rollcalls.html", rollcalls_page(ws, values))
