@@ -18,6 +18,7 @@ from axiswatch.api.evidence import (
     event_filter,
     list_documents,
     list_events,
+    parse_date,
 )
 from axiswatch.errors import InputError
 from axiswatch.model import EPISTEMIC_VALUES
@@ -154,10 +155,33 @@ def event_page(ws: Workspace, event_id: str) -> dict[str, Any]:
     }
 
 
-def documents_page(ws: Workspace) -> dict[str, Any]:
-    """Every stored document with its event count."""
+def documents_page(ws: Workspace, values: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """The stored documents with their event counts, filtered by words of the title,
+    publisher and publication dates."""
+    values = values or {}
+    words = (values.get("q") or "").strip().lower()
+    publisher = (values.get("publisher") or "").strip().lower()
+    since = parse_date(values.get("since"), name="since")
+    until = parse_date(values.get("until"), name="until")
     listing = list_documents(ws)
-    return {"title": "Documents", **listing, "json_url": "/api/documents"}
+    every = listing["documents"]
+    kept = [
+        d
+        for d in every
+        if (not words or words in (d.get("title") or "").lower())
+        and (not publisher or publisher in (d.get("publisher") or "").lower())
+        and (since is None or (d.get("published") or "") >= since.isoformat())
+        and (until is None or (d.get("published") or "9999")[:10] <= until.isoformat())
+    ]
+    form = {k: values.get(k) or "" for k in ("q", "publisher", "since", "until")}
+    return {
+        "title": "Documents",
+        "documents": kept,
+        "count": len(kept),
+        "total": len(every),
+        "form": form,
+        "json_url": "/api/documents",
+    }
 
 
 def reader_spans(events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[Span]:
@@ -207,3 +231,9 @@ def claims_page(ws: Workspace, verdict: str | None) -> dict[str, Any]:
 def hypotheses_page(ws: Workspace) -> dict[str, Any]:
     """Hypotheses with their evidence (or a note that the analysis is not installed)."""
     return {"title": "Hypotheses", **hypothesis_list(ws), "json_url": "/api/hypotheses"}
+
+
+def ingest_page(ws: Workspace) -> dict[str, Any]:
+    """The ingest form (files, or pasted text with a title and date) and the latest documents."""
+    latest = list_documents(ws)["documents"][-10:][::-1]
+    return {"title": "Ingest", "latest": latest, "json_url": "/openapi.json"}

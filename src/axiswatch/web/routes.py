@@ -22,6 +22,7 @@ from axiswatch.web.evidence_pages import (
     documents_page,
     event_page,
     hypotheses_page,
+    ingest_page,
     reader_page,
     timeline_page,
 )
@@ -38,6 +39,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("/network", "Network"),
     ("/map", "Map"),
     ("/votes", "UN votes"),
+    ("/ingest", "Ingest"),
 )
 
 templates = Environment(
@@ -118,9 +120,23 @@ def event(request: Request, ws: WorkspaceDep, event_id: str) -> Response:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, ws: WorkspaceDep) -> Response:
-    """The stored documents."""
-    return render(request, "documents.html", documents_page(ws))
+def documents(
+    request: Request,
+    ws: WorkspaceDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    publisher: Annotated[str | None, Query(max_length=200)] = None,
+    since: Text = None,
+    until: Text = None,
+) -> Response:
+    """The stored documents, filtered by title words, publisher and publication date."""
+    values = {"q": q, "publisher": publisher, "since": since, "until": until}
+    return render(request, "documents.html", documents_page(ws, values))
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest(request: Request, ws: WorkspaceDep) -> Response:
+    """The form that stores files or a pasted text (through POST /api/ingest)."""
+    return render(request, "ingest.html", ingest_page(ws))
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

@@ -105,6 +105,68 @@
     });
   });
 
+  // Ingest: each chosen file, or the pasted text, is posted to /api/ingest with the token;
+  // nothing is stored when the server refuses (the message says why).
+  function ingestOne(token, body, label, list) {
+    var item = document.createElement("li");
+    item.textContent = label + ": sending…";
+    list.appendChild(item);
+    var headers = { Authorization: "Bearer " + token };
+    if (typeof body === "string") { headers["Content-Type"] = "application/json"; }
+    return fetch("/api/ingest", { method: "POST", headers: headers, body: body })
+      .then(function (response) {
+        return response.json().then(function (json) { return { ok: response.ok, body: json }; });
+      }).then(function (result) {
+        item.textContent = "";
+        if (!result.ok) {
+          item.className = "refused";
+          item.textContent = label + ": " + ((result.body.error && result.body.error.message) || "refused");
+          return;
+        }
+        var doc = result.body.documents[0];
+        if (!doc.document_id) {
+          item.className = "refused";
+          item.textContent = label + ": " + doc.status + " — " + (doc.reason || "not stored");
+          return;
+        }
+        var link = document.createElement("a");
+        link.href = "/documents/" + encodeURIComponent(doc.document_id);
+        link.textContent = doc.title || label;
+        item.className = "stored";
+        item.appendChild(document.createTextNode(label + ": " + doc.status + " — "));
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" (" + (doc.events || 0) + " events)"));
+      }).catch(function () { item.textContent = label + ": the server did not answer"; });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id !== "ingest-form") { return; }
+    event.preventDefault();
+    var token = document.getElementById("ingest-token").value.trim();
+    var files = document.getElementById("ingest-files").files;
+    var text = document.getElementById("ingest-text").value;
+    var title = document.getElementById("ingest-title").value.trim();
+    var published = document.getElementById("ingest-published").value;
+    var message = document.getElementById("ingest-message");
+    var list = document.getElementById("ingest-results");
+    if (!files.length && !text.trim()) { message.textContent = "choose files or paste a text"; return; }
+    message.textContent = "";
+    var sending = [];
+    Array.prototype.forEach.call(files, function (file) {
+      var body = new FormData();
+      body.append("file", file, file.name);
+      sending.push(ingestOne(token, body, file.name, list));
+    });
+    if (text.trim()) {
+      var posted = { text: text };
+      if (title) { posted.title = title; }
+      if (published) { posted.published = published; }
+      sending.push(ingestOne(token, JSON.stringify(posted), title || "pasted text", list));
+    }
+    Promise.all(sending).then(function () { message.textContent = "done"; });
+  });
+
   document.addEventListener("DOMContentLoaded", setup);
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".review button[data-action]") : null;
