@@ -24,6 +24,8 @@ def _paths(sample: Sample) -> list[str]:
         "/dyad?a=RUS&b=PRK",
         "/network",
         "/map",
+        "/votes",
+        "/ingest",
     ]
 
 
@@ -40,6 +42,8 @@ PAGES = [
     "dyad",
     "network",
     "map",
+    "votes",
+    "ingest",
 ]
 
 
@@ -116,3 +120,27 @@ def test_xss_document_text_is_shown_as_text(browsed: Browsed, web_sample: Sample
     assert text.locator("b").count() == 0
     assert text.locator("script").count() == 0
     browsed.shot("reader-xss")
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/?a=PKR", "PKR: no such actor; did you mean PRK"),
+        ("/dyad?a=RUS&b=PKR", "PKR: no such actor"),
+        ("/timeline?dyad=RUS-PKR", "PKR: no such actor"),
+        ("/timeline?type=CONSLT", "type='CONSLT'"),
+        ("/timeline?since=2020-13-01", "since='2020-13-01'"),
+        ("/votes?measure=x", "measure='x'"),
+        ("/map?region=mars", "region='mars'"),
+        ("/documents?until=soon", "until='soon'"),
+    ],
+)
+def test_bad_parameters_are_one_line_naming_the_field(
+    browsed: Browsed, path: str, field: str
+) -> None:
+    response = browsed.page.request.get(browsed.base + path, headers={"accept": "text/html"})
+    assert response.status == 400
+    [message] = [
+        line for line in response.text().splitlines() if line.startswith('<p class="error"')
+    ]
+    assert field in message.replace("&#39;", "'")

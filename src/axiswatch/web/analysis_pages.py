@@ -72,6 +72,7 @@ def overview_page(
     ws: Workspace, actors: tuple[str, str, str] = DEFAULT_TRIANGLE, *, by: str = "year"
 ) -> dict[str, Any]:
     """The triangle now (latest period, with the events behind each sign) and by period."""
+    ws.check_actors(actors)
     tri = triangle_json(ws, *actors, by=by)
     latest = tri["latest"]
     behind = []
@@ -102,6 +103,7 @@ def overview_page(
 
 def dyad_page(ws: Workspace, a: str, b: str, *, by: str = "year") -> dict[str, Any]:
     """The A-B series as charts and a table, and the change points of the monthly series."""
+    ws.check_actors([a, b])
     keep = epistemic_choice(None)
     frame = ws.dyad(a, b, by=by, epistemic=keep)
     a, b = a.upper(), b.upper()

@@ -82,6 +82,7 @@ def timeline_page(
     """One page of the events matching the form's filters (after the cursor ``after``), each
     with its sentence and why; links to the next page and to exports of exactly this page."""
     shown = limit or TIMELINE_LIMIT
+    ws.check_actors([values.get("actor") or "", *(values.get("dyad") or "").split("-")])
     flt = event_filter(
         actor=values.get("actor"),
         dyad=values.get("dyad"),
