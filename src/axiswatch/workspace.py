@@ -755,6 +755,10 @@ class Workspace:
         """Stored documents, in ingestion order."""
         return doc_store.read_documents(self.con, limit=limit)
 
+    def document_count(self) -> int:
+        """How many documents are stored (their texts are not read)."""
+        return doc_store.count_documents(self.con)
+
     def document(self, id_or_prefix: str) -> Document:
         """One stored document by id or unique prefix."""
         return doc_store.read_document(self.con, id_or_prefix)

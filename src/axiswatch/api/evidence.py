@@ -24,6 +24,9 @@ DEFAULT_LIMIT = 500
 """Events in one page of /api/events when no limit is asked for (``next`` has the rest)."""
 
 
+DEFAULT_DOCUMENTS = 100
+
+
 def parse_date(value: str | None, *, name: str) -> dt.date | None:
     """A YYYY-MM-DD parameter as a date (empty means none); InputError names the parameter."""
     if not value:
@@ -238,16 +241,53 @@ def document_summary(document: Document, *, events: int | None = None) -> dict[s
     return row
 
 
-def list_documents(ws: Workspace, *, limit: int | None = None) -> dict[str, Any]:
-    """Stored documents in ingestion order, each with its event count."""
-    rows = ws.con.execute(
-        "SELECT document_id, count(*) FROM events WHERE document_id IS NOT NULL GROUP BY 1"
-    ).fetchall()
-    counts = dict(rows)  # mentions per document, counted in SQL
-    documents = [
-        document_summary(d, events=counts.get(d.document_id, 0)) for d in ws.documents(limit=limit)
-    ]
-    return {"count": len(documents), "documents": documents}
+def list_documents(
+    ws: Workspace,
+    *,
+    limit: int | None = None,
+    after: str | None = None,
+    words: str | None = None,
+    publisher: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """One page of stored documents in ingestion order (``limit``, default 100, after the
+    cursor ``after``), filtered by title words, publisher and publication dates, each with
+    its mention count; the ``total`` that match and the ``next`` page's address."""
+    from axiswatch.store.documents import DocumentQuery, read_document_page
+
+    query = DocumentQuery(
+        words=words or None,
+        publisher=publisher or None,
+        since=parse_date(since, name="since"),
+        until=parse_date(until, name="until"),
+        limit=limit or DEFAULT_DOCUMENTS,
+        after=after or None,
+    )
+    if query.since and query.until and query.since > query.until:
+        raise InputError(f"since={since} is after until={until}")
+    page = read_document_page(ws.con, query)
+    documents = [summary_row(row) for row in page.rows]
+    kept = {"q": words, "publisher": publisher, "since": since, "until": until, "limit": limit}
+    base = {k: v for k, v in kept.items() if v not in (None, "")}
+    nxt = f"/api/documents?{urlencode({**base, 'after': page.cursor})}" if page.cursor else None
+    return {
+        "count": len(documents),
+        "total": page.total,
+        "next": nxt,
+        "cursor": page.cursor,
+        "documents": documents,
+    }
+
+
+def summary_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A document summary row from the store, JSON-ready, with its links."""
+    out = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+    out["links"] = {
+        "self": f"/api/documents/{row['document_id']}",
+        "html": f"/documents/{row['document_id']}",
+    }
+    return out
 
 
 def document_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:

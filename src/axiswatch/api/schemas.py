@@ -124,9 +124,12 @@ class EventDetail(BaseModel):
 
 
 class DocumentList(BaseModel):
-    """Stored documents in ingestion order."""
+    """One page of stored documents in ingestion order."""
 
     count: int
+    total: int = Field(description="Documents matching the filters, on every page.")
+    next: str | None = Field(None, description="The next page's address; null at the end.")
+    cursor: str | None = Field(None, description="The `after` value of the next page.")
     documents: list[DocumentSummary]
 
 

@@ -135,6 +135,6 @@ def reextract_cmd(db: DbOption = DEFAULT_DB_PATH) -> None:
         progress_bar("re-extracting", enabled=sys.stderr.isatty()) as update,
     ):
         total = ws.extract_all(progress=update)
-        documents = len(ws.documents())
+        documents = ws.document_count()
         claims = len(ws.claims())
     sys.stderr.write(f"re-extracted {documents} documents: {total} events, {claims} claims\n")

@@ -88,7 +88,7 @@ def run_demo(
     both = dyad[dyad["direction"] == "both"]
     return DemoResult(
         ingest=report,
-        documents=len(ws.documents()),
+        documents=ws.document_count(),
         events=len(events),
         mentions=sum(e.mentions or 1 for e in events),
         by_type=dict(Counter(e.event_type for e in events).most_common()),

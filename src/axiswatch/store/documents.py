@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 
@@ -133,3 +136,97 @@ def read_document(con: duckdb.DuckDBPyConnection, id_or_prefix: str) -> Document
 def count_documents(con: duckdb.DuckDBPyConnection) -> int:
     """How many documents are stored."""
     return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """Which documents to list: words of the title, publisher words, publication dates, and
+    the page (``limit`` rows after the cursor ``after``)."""
+
+    words: str | None = None
+    publisher: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = 100
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """One page of document summaries (no text), the cursor after the last, the total."""
+
+    rows: list[dict[str, Any]]
+    cursor: str | None
+    total: int
+
+
+_SUMMARY = (
+    "document_id, title, url, publisher, published, published_source, language, media_type, "
+    "path, metadata, ingested_at, words"
+)
+
+
+def _where(query: DocumentQuery) -> tuple[str, list[Any]]:
+    clauses, params = ["TRUE"], []
+    if query.words:
+        clauses.append("contains(lower(coalesce(title, '')), ?)")
+        params.append(query.words.lower())
+    if query.publisher:
+        clauses.append("contains(lower(coalesce(publisher, '')), ?)")
+        params.append(query.publisher.lower())
+    if query.since is not None:
+        clauses.append("published >= ?")
+        params.append(query.since)
+    if query.until is not None:
+        clauses.append("published <= ?")
+        params.append(query.until)
+    return " AND ".join(clauses), params
+
+
+def _cursor(row: dict[str, Any]) -> str:
+    plain = [row["ingested_at"].isoformat(), row["document_id"]]
+    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
+
+
+def _after(cursor: str) -> tuple[dt.datetime, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        when, doc_id = json.loads(raw)
+        return dt.datetime.fromisoformat(when), str(doc_id)
+    except (ValueError, TypeError, json.JSONDecodeError) as e:
+        raise InputError(f"after={cursor[:40]!r}: not a cursor from a `next` link") from e
+
+
+def read_document_page(con: duckdb.DuckDBPyConnection, query: DocumentQuery) -> DocumentPage:
+    """The documents matching ``query`` in ingestion order, one page of them with their
+    mention counts, counted and filtered in SQL (texts are not read)."""
+    where, params = _where(query)
+    total = con.execute(f"SELECT count(*) FROM documents WHERE {where}", params).fetchone()[0]
+    page_where, page_params = where, list(params)
+    if query.after:
+        page_where += " AND (ingested_at, document_id) > (?, ?)"
+        page_params += list(_after(query.after))
+    sql = (
+        f"WITH page AS (SELECT {_SUMMARY} FROM documents WHERE {page_where} "
+        "ORDER BY ingested_at, document_id LIMIT ?) "
+        "SELECT page.*, (SELECT count(*) FROM events e WHERE e.document_id = page.document_id) "
+        "AS events FROM page ORDER BY ingested_at, document_id"
+    )
+    cur = con.execute(sql, [*page_params, query.limit + 1])
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    for row in rows:
+        row["metadata"] = json.loads(row["metadata"]) if row["metadata"] else {}
+    return DocumentPage(rows, _cursor(rows[-1]) if more and rows else None, total)
+
+
+def latest_documents(con: duckdb.DuckDBPyConnection, n: int = 10) -> list[dict[str, Any]]:
+    """The ``n`` documents ingested last, newest first (summaries, no text)."""
+    cur = con.execute(
+        f"SELECT {_SUMMARY} FROM documents ORDER BY ingested_at DESC, document_id DESC LIMIT ?",
+        [n],
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

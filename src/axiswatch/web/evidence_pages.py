@@ -18,7 +18,7 @@ from axiswatch.api.evidence import (
     event_filter,
     list_documents,
     list_events,
-    parse_date,
+    summary_row,
 )
 from axiswatch.errors import InputError
 from axiswatch.model import EPISTEMIC_VALUES
@@ -157,31 +157,33 @@ def event_page(ws: Workspace, event_id: str) -> dict[str, Any]:
 
 
 def documents_page(ws: Workspace, values: dict[str, str | None] | None = None) -> dict[str, Any]:
-    """The stored documents with their event counts, filtered by words of the title,
-    publisher and publication dates."""
+    """One page of the stored documents with their event counts, filtered by words of the
+    title, publisher and publication dates."""
     values = values or {}
-    words = (values.get("q") or "").strip().lower()
-    publisher = (values.get("publisher") or "").strip().lower()
-    since = parse_date(values.get("since"), name="since")
-    until = parse_date(values.get("until"), name="until")
-    listing = list_documents(ws)
-    every = listing["documents"]
-    kept = [
-        d
-        for d in every
-        if (not words or words in (d.get("title") or "").lower())
-        and (not publisher or publisher in (d.get("publisher") or "").lower())
-        and (since is None or (d.get("published") or "") >= since.isoformat())
-        and (until is None or (d.get("published") or "9999")[:10] <= until.isoformat())
-    ]
-    form = {k: values.get(k) or "" for k in ("q", "publisher", "since", "until")}
+    limit = values.get("limit")
+    if limit not in (None, "") and (not str(limit).isdigit() or not 1 <= int(limit) <= 5000):
+        raise InputError(f"limit={limit!r}: give a number from 1 to 5000")
+    listing = list_documents(
+        ws,
+        limit=int(limit) if limit else None,
+        after=values.get("after"),
+        words=values.get("q"),
+        publisher=values.get("publisher"),
+        since=values.get("since"),
+        until=values.get("until"),
+    )
+    form = {k: values.get(k) or "" for k in ("q", "publisher", "since", "until", "limit")}
+    here = query_string(form)
+    cursor = listing["cursor"]
     return {
         "title": "Documents",
-        "documents": kept,
-        "count": len(kept),
-        "total": len(every),
+        "documents": listing["documents"],
+        "count": listing["count"],
+        "total": listing["total"],
         "form": form,
-        "json_url": "/api/documents",
+        "next_url": f"/documents{here}{'&' if here else '?'}after={cursor}" if cursor else None,
+        "first_url": f"/documents{here}" if values.get("after") else None,
+        "json_url": "/api/documents" + query_string({**form, "after": values.get("after")}),
     }
 
 
@@ -236,5 +238,7 @@ def hypotheses_page(ws: Workspace) -> dict[str, Any]:
 
 def ingest_page(ws: Workspace) -> dict[str, Any]:
     """The ingest form (files, or pasted text with a title and date) and the latest documents."""
-    latest = list_documents(ws)["documents"][-10:][::-1]
+    from axiswatch.store.documents import latest_documents
+
+    latest = [summary_row(r) for r in latest_documents(ws.con, 10)]
     return {"title": "Ingest", "latest": latest, "json_url": "/openapi.json"}

@@ -127,9 +127,19 @@ def documents(
     publisher: Annotated[str | None, Query(max_length=200)] = None,
     since: Text = None,
     until: Text = None,
+    limit: Text = None,
+    after: Annotated[str | None, Query(max_length=400)] = None,
 ) -> Response:
-    """The stored documents, filtered by title words, publisher and publication date."""
-    values = {"q": q, "publisher": publisher, "since": since, "until": until}
+    """The stored documents, filtered by title words, publisher and publication date, a page
+    at a time."""
+    values = {
+        "q": q,
+        "publisher": publisher,
+        "since": since,
+        "until": until,
+        "limit": limit,
+        "after": after,
+    }
     return render(request, "documents.html", documents_page(ws, values))
 
 
