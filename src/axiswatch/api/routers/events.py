@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from axiswatch.api.evidence import (
@@ -18,13 +18,12 @@ from axiswatch.api.export import events_csv_text
 from axiswatch.api.routers import ERRORS
 from axiswatch.api.schemas import EventDetail, EventList
 from axiswatch.api.state import WorkspaceDep
+from axiswatch.store.events import EventFilter
 
 router = APIRouter(prefix="/api/events", tags=["events"], responses=ERRORS)
 
 
-@router.get("", response_model=EventList)
-def events(
-    ws: WorkspaceDep,
+def event_query(
     actor: Annotated[str | None, Query(description="Events touching this actor.")] = None,
     dyad: Annotated[str | None, Query(description="Both directions of A-B, e.g. RUS-PRK.")] = None,
     event_type: Annotated[str | None, Query(alias="type", description="PLOVER type.")] = None,
@@ -52,9 +51,9 @@ def events(
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="Only events at least this sure.")
     ] = None,
-) -> dict[str, Any]:
-    """Stored events matching every filter given, in date order."""
-    flt = event_filter(
+) -> EventFilter:
+    """The event filter the query parameters describe (shared by the JSON and CSV lists)."""
+    return event_filter(
         actor=actor,
         dyad=dyad,
         event_type=event_type,
@@ -69,40 +68,20 @@ def events(
         offset=offset,
         after=after,
     )
+
+
+EventQuery = Annotated[EventFilter, Depends(event_query)]
+
+
+@router.get("", response_model=EventList)
+def events(ws: WorkspaceDep, flt: EventQuery) -> dict[str, Any]:
+    """Stored events matching every filter given, in date order, a page at a time."""
     return list_events(ws, flt, page=True)
 
 
 @router.get(".csv", response_class=Response)
-def events_csv(
-    ws: WorkspaceDep,
-    actor: str | None = None,
-    dyad: str | None = None,
-    event_type: Annotated[str | None, Query(alias="type")] = None,
-    since: str | None = None,
-    until: str | None = None,
-    epistemic: str | None = None,
-    document_id: str | None = None,
-    limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
-    after: Annotated[str | None, Query(max_length=400)] = None,
-    count: Literal["events", "mentions"] = "events",
-    review: str | None = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-) -> Response:
+def events_csv(ws: WorkspaceDep, flt: EventQuery) -> Response:
     """The same page of events as /api/events with the same parameters, as CSV."""
-    flt = event_filter(
-        actor=actor,
-        dyad=dyad,
-        event_type=event_type,
-        since=since,
-        until=until,
-        epistemic=epistemic,
-        document_id=document_id,
-        limit=limit,
-        count=count,
-        review=review,
-        min_confidence=min_confidence,
-        after=after,
-    )
     listing = list_events(ws, flt, page=True)
     headers = {"Content-Disposition": 'attachment; filename="axiswatch-events.csv"'}
     return Response(events_csv_text(listing["events"]), media_type="text/csv", headers=headers)
