@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,3 +101,11 @@ def browsed(browser, base_url: str) -> Iterator[Browsed]:
     yield seen
     context.close()
     seen.check()
+
+
+@contextmanager
+def writable_server(folder: Path, token: str) -> Iterator[tuple[str, Sample]]:
+    """A fresh sample workspace in ``folder`` served with writes on (``token``)."""
+    sample = build_sample(folder)
+    with live_server(create_app(sample.path, token=token)) as base:
+        yield base, sample

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.api._live import live_server
-from tests.api._sample import Sample, build_sample
-from tests.web.conftest import SCREENSHOTS
+from tests.api._sample import Sample
+from tests.web.conftest import SCREENSHOTS, writable_server
 
-from axiswatch.api import create_app
 from axiswatch.workspace import Workspace
 
 pytestmark = pytest.mark.browser
@@ -24,9 +22,8 @@ TEXT = (
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Sample]]:
-    sample = build_sample(tmp_path)
-    with live_server(create_app(sample.path, token=TOKEN)) as base:
-        yield base, sample
+    with writable_server(tmp_path, TOKEN) as served:
+        yield served
 
 
 @pytest.fixture

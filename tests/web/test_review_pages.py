@@ -7,20 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.api._live import live_server
-from tests.api._sample import Sample, build_sample
-from tests.web.conftest import SCREENSHOTS
-
-from axiswatch.api import create_app
+from tests.api._sample import Sample
+from tests.web.conftest import SCREENSHOTS, writable_server
 
 TOKEN = "review-token-0123456789"
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Sample]]:
-    sample = build_sample(tmp_path)
-    with live_server(create_app(sample.path, token=TOKEN)) as base:
-        yield base, sample
+    with writable_server(tmp_path, TOKEN) as served:
+        yield served
 
 
 @pytest.fixture
