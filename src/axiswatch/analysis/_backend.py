@@ -80,9 +80,12 @@ def fetch(expr: ibis.Table) -> pd.DataFrame:
     """Run an expression and return a DataFrame (dates as ``datetime.date``).
 
     Goes through Arrow rather than ``expr.execute()``: ibis 12.0.0's pandas conversion reads
-    an option that pandas 3 deprecates.
+    an option that pandas 3 deprecates. On DuckDB the SQL comes from the cache of compiled
+    query shapes (:mod:`axiswatch.analysis.compiled`).
     """
-    return expr.to_pyarrow().to_pandas()
+    from axiswatch.analysis.compiled import to_arrow
+
+    return to_arrow(expr).to_pandas()
 
 
 COUNTS = ("events", "mentions")
