@@ -16,6 +16,7 @@ import duckdb
 from axiswatch.errors import StoreError
 from axiswatch.model import Claim
 from axiswatch.store.reference import read_claims
+from axiswatch.store.rows import insert_rows
 
 __all__ = ["read_claims", "write_claims"]
 
@@ -84,15 +85,13 @@ def write_claims(
         ]
         for c in claims
     ]
-    marks = ", ".join("?" for _ in _COLUMNS)
     con.execute("BEGIN TRANSACTION")
     try:
         if document_id is not None:
             old = "SELECT claim_id FROM claims WHERE document_id = ?"
             con.execute(f"DELETE FROM verifications WHERE claim_id IN ({old})", [document_id])
             con.execute("DELETE FROM claims WHERE document_id = ?", [document_id])
-        if rows:
-            con.executemany(f"INSERT INTO claims ({', '.join(_COLUMNS)}) VALUES ({marks})", rows)
+        insert_rows(con, "claims", _COLUMNS, rows)
     except duckdb.Error as e:
         con.execute("ROLLBACK")
         raise StoreError(f"cannot store the claims of document {document_id}: {e}") from e

@@ -14,6 +14,7 @@ import duckdb
 
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import Event
+from axiswatch.store.rows import insert_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,9 +119,7 @@ def write_events(
             con.execute(
                 "DELETE FROM events WHERE document_id = ? AND origin = 'extracted'", [document_id]
             )
-        if rows:
-            marks = ", ".join("?" for _ in columns)
-            con.executemany(f"INSERT INTO events ({', '.join(columns)}) VALUES ({marks})", rows)
+        insert_rows(con, "events", columns, rows)
     except BaseException:
         con.execute("ROLLBACK")
         raise
