@@ -168,3 +168,12 @@ def test_triangle_svg_edges_link_their_events() -> None:
     assert ">+1<" in svg and ">-1<" in svg and ">?<" in svg
     assert "href" not in str(triangle_svg(period, links=False))
     assert str(triangle_svg(None)) == ""
+
+
+def test_actors_outside_a_region_sit_dashed_at_its_edge() -> None:
+    svg = str(map_svg(GRAPH, region="east-asia"))
+    moscow = re.search(
+        r'<circle stroke-dasharray="3 2" class="node elsewhere" data-actor="RUS"', svg
+    )
+    assert moscow is not None and "(outside this frame)" in svg
+    assert 'class="node" data-actor="PRK"' in svg  # Pyongyang is in the frame

@@ -23,6 +23,8 @@ from markupsafe import Markup, escape
 from axiswatch.actors.kb import ActorKB
 from axiswatch.web.network import draw_graph, tone
 
+EDGE = 14.0
+"""Pixels from the border where an actor outside the frame is drawn."""
 # west, east, south, north
 REGIONS: dict[str, tuple[float, float, float, float]] = {
     "world": (-180, 180, -60, 85),
@@ -259,11 +261,14 @@ def map_svg(
     ties between them, labels that do not collide."""
     layout = map_layout(graph, kb, region=region)
     frame: Frame = layout["frame"]
-    points = {
-        a: frame.xy(p.latitude, p.longitude)
-        for a, p in layout["places"].items()
-        if frame.west <= p.longitude <= frame.east and frame.south <= p.latitude <= frame.north
-    }
+    points, outside = {}, set()
+    for actor, place in layout["places"].items():
+        x, y = frame.xy(place.latitude, place.longitude)
+        inside = 0 <= x <= frame.width and 0 <= y <= frame.height
+        if not inside:  # at the edge, towards where it is, drawn dashed
+            x, y = min(max(x, EDGE), frame.width - EDGE), min(max(y, EDGE), frame.height - EDGE)
+            outside.add(actor)
+        points[actor] = (x, y)
     backdrop = _countries(frame, state_tones(graph, focus, kb)) + _graticule(frame)
     return draw_graph(
         graph,
@@ -273,4 +278,5 @@ def map_svg(
         label="map of actors at their capitals",
         backdrop=backdrop,
         links=links,
+        elsewhere=outside,
     )

@@ -68,9 +68,11 @@ def draw_graph(
     label: str,
     backdrop: str = "",
     links: bool = True,
+    elsewhere: frozenset[str] | set[str] = frozenset(),
 ) -> Markup:
     """Edges, nodes and non-colliding labels of the graph at the given positions, as one
-    <svg> element. Each edge links to the pair's events, each node to its timeline."""
+    <svg> element. Each edge links to the pair's events, each node to its timeline; nodes in
+    ``elsewhere`` (placed off the drawing's frame) are dashed and say so."""
     nodes = [n for n in graph["nodes"] if n["id"] in positions]
     edges = [e for e in graph["edges"] if e["a"] in positions and e["b"] in positions]
     biggest = max((n["events"] for n in nodes), default=1)
@@ -98,12 +100,15 @@ def draw_graph(
         for n in nodes
     ]
     for n, mark in zip(nodes, marks, strict=True):
+        away = n["id"] in elsewhere
+        dash = ' stroke-dasharray="3 2" class="node elsewhere"' if away else ' class="node"'
         body = (
-            f'<circle class="node" data-actor="{escape(n["id"])}" cx="{mark.x:.1f}" '
+            f'<circle{dash} data-actor="{escape(n["id"])}" cx="{mark.x:.1f}" '
             f'cy="{mark.y:.1f}" r="{mark.r:.1f}" {NODE}/>'
         )
         href = f"/timeline?{urlencode({'actor': n['id']})}" if links else None
-        parts.append(_a(href, body, f"{n['name']} ({n['id']}): {n['events']} events"))
+        where = " (outside this frame)" if away else ""
+        parts.append(_a(href, body, f"{n['name']} ({n['id']}): {n['events']} events{where}"))
     parts.append(_labels(marks, width, height))
     parts.append("</svg>")
     return Markup("".join(parts))
