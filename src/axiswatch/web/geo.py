@@ -270,8 +270,12 @@ def map_svg(
             outside.add(actor)
         points[actor] = (x, y)
     backdrop = _countries(frame, state_tones(graph, focus, kb)) + _graticule(frame)
+    # ties with no end inside the frame belong to another map; so do actors left without one
+    edges = [e for e in graph["edges"] if not {e["a"], e["b"]} <= outside]
+    tied = {x for e in edges for x in (e["a"], e["b"])}
+    points = {a: xy for a, xy in points.items() if a not in outside or a in tied}
     return draw_graph(
-        graph,
+        {**graph, "edges": edges},
         spread(points),
         width=frame.width,
         height=frame.height,
