@@ -45,6 +45,9 @@ def test_claims_empty_table(fresh, no_env_token) -> None:
         body = test_client.get("/api/claims").json()
     assert body == {
         "count": 0,
+        "total": 0,
+        "next": None,
+        "cursor": None,
         "verdicts": {
             "supported": 0,
             "contradicted": 0,
@@ -110,3 +113,19 @@ def test_hypotheses_without_the_analysis(
         "count": 0,
         "hypotheses": [],
     }
+
+
+def test_claims_page_by_cursor_and_count_every_verdict(client: TestClient) -> None:
+    everything = client.get("/api/claims").json()
+    seen, url = [], "/api/claims?limit=1"
+    while url:
+        body = client.get(url).json()
+        assert body["verdicts"] == everything["verdicts"] and body["count"] <= 1
+        seen += [c["claim_id"] for c in body["claims"]]
+        url = body["next"]
+    assert seen == [c["claim_id"] for c in everything["claims"]]
+    assert len(seen) == everything["total"] == sum(everything["verdicts"].values())
+    supported = client.get("/api/claims?verdict=supported").json()
+    assert supported["total"] == everything["verdicts"]["supported"]
+    assert all(c["verdict"] == "supported" for c in supported["claims"])
+    assert client.get("/api/claims?after=nonsense").status_code == 400

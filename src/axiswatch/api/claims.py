@@ -12,6 +12,7 @@ import dataclasses
 import importlib.util
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from axiswatch.analysis.verify import VERDICTS
 from axiswatch.errors import InputError
@@ -19,6 +20,7 @@ from axiswatch.store.reference import read_verifications
 from axiswatch.workspace import Workspace
 
 HYPOTHESES_MODULE = "axiswatch.analysis.hypotheses"
+DEFAULT_CLAIMS = 100
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -34,12 +36,20 @@ def claim_rows(
     ``verdict`` is None for a claim not yet verified; ``verification`` holds the explanation,
     the dataset and version and the reference rows that decided it.
     """
+    _check_verdict(verdict)
+    claims = [c for c in ws.claims() if document_id is None or c.document_id == document_id]
+    rows = _with_checks(ws, claims)
+    return [r for r in rows if verdict is None or (r["verdict"] or "unchecked") == verdict]
+
+
+def _check_verdict(verdict: str | None) -> None:
     if verdict and verdict not in (*VERDICTS, "unchecked"):
         raise InputError(f"verdict={verdict!r}: choose one of {', '.join(VERDICTS)}, unchecked")
-    claims = [c for c in ws.claims() if document_id is None or c.document_id == document_id]
-    checks: dict[str, dict[str, Any]] = {}
-    for row in read_verifications(ws.con, [c.claim_id for c in claims]):
-        checks[row["claim_id"]] = row
+
+
+def _with_checks(ws: Workspace, claims: list[Any]) -> list[dict[str, Any]]:
+    """Each claim as a dict with its verdict, verification and link to its document."""
+    checks = {r["claim_id"]: r for r in read_verifications(ws.con, [c.claim_id for c in claims])}
     rows = []
     for claim in claims:
         check = checks.get(claim.claim_id)
@@ -51,8 +61,7 @@ def claim_rows(
             if claim.document_id
             else None
         }
-        if verdict is None or (row["verdict"] or "unchecked") == verdict:
-            rows.append(row)
+        rows.append(row)
     return rows
 
 
@@ -94,12 +103,39 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def claim_list(
-    ws: Workspace, *, verdict: str | None = None, document_id: str | None = None
+    ws: Workspace,
+    *,
+    verdict: str | None = None,
+    document_id: str | None = None,
+    limit: int | None = None,
+    after: str | None = None,
 ) -> dict[str, Any]:
-    """Claims (optionally of one verdict or document) and the verdict counts of all of them."""
-    everything = claim_rows(ws, document_id=document_id)
-    rows = claim_rows(ws, document_id=document_id, verdict=verdict) if verdict else everything
-    return {"count": len(rows), "verdicts": verdict_counts(everything), "claims": rows}
+    """One page of claims (optionally of one verdict or document; ``limit``, default 100,
+    after the cursor ``after``), the verdict counts of all of them, the ``total`` that match
+    and the ``next`` page's address."""
+    from axiswatch.store.claim_pages import read_claim_page
+
+    _check_verdict(verdict)
+    page = read_claim_page(
+        ws.con,
+        document_id=document_id,
+        verdict=verdict or None,
+        limit=limit or DEFAULT_CLAIMS,
+        after=after or None,
+    )
+    rows = _with_checks(ws, page.claims)
+    kept = {"verdict": verdict, "document_id": document_id, "limit": limit}
+    query = {k: v for k, v in kept.items() if v not in (None, "")}
+    nxt = f"/api/claims?{urlencode({**query, 'after': page.cursor})}" if page.cursor else None
+    counts = dict.fromkeys((*VERDICTS, "unchecked"), 0) | page.verdicts
+    return {
+        "count": len(rows),
+        "total": page.total,
+        "next": nxt,
+        "cursor": page.cursor,
+        "verdicts": counts,
+        "claims": rows,
+    }
 
 
 def hypothesis_list(ws: Workspace) -> dict[str, Any]:

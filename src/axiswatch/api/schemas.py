@@ -160,9 +160,12 @@ class DocumentDetail(BaseModel):
 
 
 class ClaimList(BaseModel):
-    """Claims with verdicts, and how many have each verdict."""
+    """One page of claims with verdicts, and how many of all have each verdict."""
 
     count: int
+    total: int = Field(description="Claims matching the filters, on every page.")
+    next: str | None = Field(None, description="The next page's address; null at the end.")
+    cursor: str | None = Field(None, description="The `after` value of the next page.")
     verdicts: dict[str, int]
     claims: list[ClaimOut]
 

@@ -452,15 +452,28 @@ def trade_partners_of(
 # --- claims and verifications ---------------------------------------------------------------
 
 
+_CLAIM_COLUMNS = (
+    "claim_id, document_id, sentence, subject, predicate, object, value, unit, "
+    "time, epistemic, checkable_against, start_char, end_char, rule"
+)
+_CLAIM_ORDER = "ORDER BY document_id NULLS LAST, start_char NULLS LAST, claim_id"
+
+
 def read_claims(con: duckdb.DuckDBPyConnection) -> list[Claim]:
     """Every stored claim, subject and object decoded from JSON, in document order."""
-    rows = _dicts(
-        con.execute(
-            "SELECT claim_id, document_id, sentence, subject, predicate, object, value, unit, "
-            "time, epistemic, checkable_against, start_char, end_char, rule FROM claims "
-            "ORDER BY document_id NULLS LAST, start_char NULLS LAST, claim_id"
-        )
-    )
+    return _claims(_dicts(con.execute(f"SELECT {_CLAIM_COLUMNS} FROM claims {_CLAIM_ORDER}")))
+
+
+def read_claim_rows(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> list[Claim]:
+    """The claims with these ids, in document order."""
+    if not claim_ids:
+        return []
+    marks = ", ".join("?" for _ in claim_ids)
+    sql = f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE claim_id IN ({marks}) {_CLAIM_ORDER}"
+    return _claims(_dicts(con.execute(sql, list(claim_ids))))
+
+
+def _claims(rows: list[dict[str, Any]]) -> list[Claim]:
     claims = []
     for row in rows:
         row["subject"] = _json_value(row["subject"])

@@ -220,14 +220,18 @@ def reader_page(ws: Workspace, document_id: str) -> dict[str, Any]:
     }
 
 
-def claims_page(ws: Workspace, verdict: str | None) -> dict[str, Any]:
-    """Claims with their verdicts, explanations and reference rows."""
-    listing = claim_list(ws, verdict=verdict or None)
+def claims_page(ws: Workspace, verdict: str | None, after: str | None = None) -> dict[str, Any]:
+    """One page of claims with their verdicts, explanations and reference rows."""
+    listing = claim_list(ws, verdict=verdict or None, after=after)
+    here = "/claims" + query_string({"verdict": verdict})
+    cursor = listing["cursor"]
     return {
         "title": "Claims",
         **listing,
         "verdict": verdict or "",
-        "json_url": "/api/claims" + query_string({"verdict": verdict}),
+        "next_url": f"{here}{'&' if '?' in here else '?'}after={cursor}" if cursor else None,
+        "first_url": here if after else None,
+        "json_url": "/api/claims" + query_string({"verdict": verdict, "after": after}),
     }
 
 

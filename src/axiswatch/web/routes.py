@@ -156,9 +156,14 @@ def document(request: Request, ws: WorkspaceDep, document_id: str) -> Response:
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request, ws: WorkspaceDep, verdict: Text = None) -> Response:
-    """Claims with verdicts and the reference rows behind them."""
-    return render(request, "claims.html", claims_page(ws, verdict))
+def claims(
+    request: Request,
+    ws: WorkspaceDep,
+    verdict: Text = None,
+    after: Annotated[str | None, Query(max_length=400)] = None,
+) -> Response:
+    """Claims with verdicts and the reference rows behind them, a page at a time."""
+    return render(request, "claims.html", claims_page(ws, verdict, after))
 
 
 @router.get("/hypotheses", response_class=HTMLResponse)

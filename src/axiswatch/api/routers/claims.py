@@ -22,9 +22,16 @@ def claims(
         Query(description="supported, contradicted, partly, unverifiable or unchecked."),
     ] = None,
     document_id: Annotated[str | None, Query(description="Claims of one document.")] = None,
+    limit: Annotated[
+        int | None, Query(ge=1, le=5000, description="Claims per page (default 100).")
+    ] = None,
+    after: Annotated[
+        str | None, Query(max_length=400, description="Cursor from a `next` link.")
+    ] = None,
 ) -> dict[str, Any]:
-    """Claims with their verdicts, explanations and the reference rows behind them."""
-    return claim_list(ws, verdict=verdict, document_id=document_id)
+    """Claims with their verdicts, explanations and the reference rows behind them, a page at
+    a time."""
+    return claim_list(ws, verdict=verdict, document_id=document_id, limit=limit, after=after)
 
 
 @router.get("/hypotheses", response_model=HypothesisList)
