@@ -106,3 +106,13 @@ def test_key_events_put_flips_first(ws: axiswatch.Workspace) -> None:
 def test_brief_refuses_missing_folder(ws: axiswatch.Workspace, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         write_brief(ws, tmp_path / "missing" / "brief.html")
+
+
+def test_an_early_until_alone_aligns_votes_from_the_first_session(tmp_path: Path) -> None:
+    from axiswatch.report.brief import _alignment
+    from axiswatch.report.window import parse_window
+
+    with axiswatch.open(tmp_path / "votes.duckdb") as fresh:
+        fresh.ensure_reference(["un_votes"])
+        found = _alignment(fresh, ["CHN", "RUS", "PRK"], None, parse_window(None, "1980"))
+    assert found["note"] is None and found["rows"] > 0

@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_ACTORS: tuple[str, str, str] = ("CHN", "RUS", "PRK")
 KEY_EVENTS = 12
+FIRST_VOTE_YEAR = 1991
+"""Where the alignment starts by default (the Russian Federation's first session)."""
+UN_FIRST_SESSION = 1946
 REPORTED_VERDICTS: tuple[str, ...] = ("supported", "contradicted", "partly")
 FORMATS: tuple[str, ...] = ("html", "pdf")
 
@@ -107,6 +110,8 @@ def _alignment(
 ) -> dict[str, Any] | None:
     years = {"start": window.since.year} if window.since else {}
     years |= {"end": window.until.year} if window.until else {}
+    if window.until and not window.since and window.until.year < FIRST_VOTE_YEAR:
+        years["start"] = UN_FIRST_SESSION  # an early --until alone: from the first session
     try:
         frame = ws.votes_align(list(actors), dataset=dataset, **years)
     except (NotFoundError, InputError) as e:
