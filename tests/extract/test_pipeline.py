@@ -782,3 +782,31 @@ def test_about_is_a_cue_only_in_about_to(extract) -> None:
     )
     assert [(e.event_type, e.epistemic) for e in soon] == [("SUPPORT", "hypothetical")]
     assert [(e.source, e.target, e.epistemic) for e in told] == [("RUS", "USA", "asserted")]
+
+
+def test_an_issuers_official_first_in_a_list_of_named_officials_is_the_issuers(
+    extractor,
+) -> None:
+    text = (
+        "On Friday, March 8, 2024, Deputy Secretary Kurt Campbell, Philippine Foreign Secretary "
+        "Enrique Manalo, and Japanese Vice Minister Masataka Okano met in Manila."
+    )
+    source = SourceText(
+        "readout.txt",
+        text,
+        "e" * 64,
+        dt.date(2024, 3, 8),
+        title="Joint Readout of the meeting of the United States, the Philippines and Japan",
+        publisher="U.S. Department of State",
+    )
+    pairs = {(e.source, e.target) for e in extractor.extract_one(source)}
+    assert {("USA", "PHL"), ("USA", "JPN"), ("PHL", "JPN")} <= pairs
+
+
+def test_a_list_of_titled_officials_named_together_keeps_each_ones_state(extract) -> None:
+    events = extract(
+        "On 2 May 2024, Republic of Korea Foreign Minister Cho Tae-yul and Japanese National "
+        "Security Advisor Akiba Takeo met in Tokyo. They welcomed closer trilateral cooperation."
+    )
+    welcomed = {(e.source, e.target) for e in events if e.trigger == "welcomed"}
+    assert welcomed == {("KOR", "JPN")}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from axiswatch.actors.kb import ActorKB
 from axiswatch.actors.model import Mention
@@ -285,7 +285,7 @@ class Extractor:
                 continue
             title = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
             titled = any(c.lower_.rstrip("s") in TITLE_WORDS for c in title)
-            phrase = [t for t in tok.subtree if t.dep_ not in {"conj", "cc", "appos"}]
+            phrase = _own_phrase(tok)
             if titled and not any(t.i in by_token for t in phrase):
                 by_token[tok.i] = ActorRef(issuer, None, tok.i, "issuer_official")
 
@@ -482,7 +482,7 @@ def _named_together(sent: Span, index: MentionIndex) -> tuple[ActorRef, ...]:
         if tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         members = [tok, *(c for c in tok.subtree if c.dep_ == "conj")]
-        phrase = [t for m in members for t in (m, *m.children) if t.dep_ not in {"relcl", "acl"}]
+        phrase = [t for m in members for t in _own_phrase(m, CLAUSE_MODIFIERS)]
         refs = index.refs_in(phrase, "named_together")
         if len(refs) >= 2:
             return tuple(refs)
@@ -531,6 +531,21 @@ def _group_tokens(
                 ActorRef(actor, None, head.i, "group_member", start, end) for actor in members
             )
     return out
+
+
+def _own_phrase(head: Token, leave: frozenset[str] = frozenset()) -> list[Token]:
+    """The head's phrase without its conjuncts and appositions (and what hangs from them), nor
+    children whose relation is in ``leave``: "Advisor Jake Sullivan" in "Advisor Jake
+    Sullivan, Republic of Korea Advisor Shin ..."."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in {"conj", "cc", "appos", *leave}:
+            out.extend(child.subtree)
+    return out
+
+
+CLAUSE_MODIFIERS = frozenset({"relcl", "acl"})
+"""A clause hanging from a name says more about it; it does not name the same group."""
 
 
 def _tokens_in(sent: Span, start: int, end: int) -> list:
