@@ -810,3 +810,22 @@ def test_a_list_of_titled_officials_named_together_keeps_each_ones_state(extract
     )
     welcomed = {(e.source, e.target) for e in events if e.trigger == "welcomed"}
     assert welcomed == {("KOR", "JPN")}
+
+
+def test_a_titled_name_stands_for_its_state_later_in_the_text(extract) -> None:
+    events = extract(
+        "On 2 May 2024, Indonesian Foreign Minister Sugiono Rahman visited Tokyo. "
+        "Sugiono also criticised North Korea's missile launches."
+    )
+    criticised = [(e.source, e.target) for e in events if e.trigger == "criticised"]
+    assert criticised == [("IDN", "PRK")]
+
+
+def test_subjects_the_parser_split_are_one_list(extract) -> None:
+    events = extract(
+        "On 2 May 2024, Japanese National Security Advisor Akiba Takeo and Republic of Korea "
+        "National Security Advisor Shin Wonsik met in Seoul. In particular, Advisors Akiba, "
+        "Shin, and Sullivan expressed grave concern over North Korea's missile launches."
+    )
+    concern = {(e.source, e.target) for e in events if e.event_type == "ACCUSE"}
+    assert {("JPN", "PRK"), ("KOR", "PRK")} <= concern

@@ -192,6 +192,7 @@ class Extractor:
         issuer = reading.frame.issuer
         if issuer is not None and issuer not in self.igo_ids:
             self._issuer_officials(sent, issuer, on, by_token)
+        _titled_names(sent, by_token, persons)
         for place in find_places(text):
             for tok in _tokens_in(sent, place.start_char, place.end_char):
                 places[tok.i] = (place.text, place.state)
@@ -478,10 +479,12 @@ def _narrative_date(sent: Span, exprs: list[TimeExpr]) -> TimeExpr | None:
 def _named_together(sent: Span, index: MentionIndex) -> tuple[ActorRef, ...]:
     """Two or more actors named in one list as the subject of a clause ("China, Russia and
     Iran signed ..."), or a defined grouping in that place ("CRINK")."""
+    clauses: dict[int, list[Token]] = {}  # a list the parser split into two subjects stays one
     for tok in sent:
-        if tok.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        members = [tok, *(c for c in tok.subtree if c.dep_ == "conj")]
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            clauses.setdefault(tok.head.i, []).append(tok)
+    for subjects in clauses.values():
+        members = [m for s in subjects for m in (s, *(c for c in s.subtree if c.dep_ == "conj"))]
         phrase = [t for m in members for t in _own_phrase(m, CLAUSE_MODIFIERS)]
         refs = index.refs_in(phrase, "named_together")
         if len(refs) >= 2:
@@ -531,6 +534,32 @@ def _group_tokens(
                 ActorRef(actor, None, head.i, "group_member", start, end) for actor in members
             )
     return out
+
+
+def _titled_names(sent: Span, by_token: dict[int, ActorRef], persons: dict[str, ActorRef]) -> None:
+    """A name the actor base lacks, written after an office and its state ("Japanese National
+    Security Advisor Akiba Takeo", or an issuer's "National Security Advisor Jake Sullivan"):
+    the name stands for that state here and, by its first and last word, later in the text
+    ("Sullivan, Shin, and Akiba expressed ...")."""
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.is_title:
+            continue
+        chain = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        titles = [c for c in chain if c.lower_.rstrip("s") in TITLE_WORDS]
+        if not titles:
+            continue
+        name = [t for t in sent.doc[titles[-1].i + 1 : tok.i + 1] if t.pos_ == "PROPN"]
+        if not name or any(t.i in by_token and by_token[t.i].person for t in name):
+            continue  # a person the actor base knows is resolved already
+        marks = [by_token[t.i] for t in (*name, *_own_phrase(tok)) if t.i in by_token]
+        if not marks:
+            continue
+        actor = marks[0].actor
+        full = " ".join(t.text for t in name)
+        for t in name:
+            by_token.setdefault(t.i, ActorRef(actor, None, t.i, "titled_name"))
+        for word in {name[0].lower_, name[-1].lower_}:
+            persons.setdefault(word, ActorRef(actor, None, -1, "earlier_mention", role=full))
 
 
 def _own_phrase(head: Token, leave: frozenset[str] = frozenset()) -> list[Token]:
