@@ -829,3 +829,11 @@ def test_subjects_the_parser_split_are_one_list(extract) -> None:
     )
     concern = {(e.source, e.target) for e in events if e.event_type == "ACCUSE"}
     assert {("JPN", "PRK"), ("KOR", "PRK")} <= concern
+
+
+def test_a_phrase_after_coordinated_nouns_belongs_to_each(extract) -> None:
+    events = extract(
+        "On 19 October 2024, Russia expressed serious concern and regret at the NATO "
+        "exercises near its border."
+    )
+    assert [(e.source, e.target, e.event_type) for e in events] == [("RUS", "NATO", "ACCUSE")]

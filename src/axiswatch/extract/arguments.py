@@ -368,6 +368,11 @@ def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple
             for channel in child.children:
                 if channel.dep_ == "pobj" and channel.lemma_.lower() in CHANNEL_NOUNS:
                     out.extend(prep_objects(channel, preps - {"by"}))
+    if not out and tok.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in tok.children):
+        # "concern and regret at X": a phrase after the last of coordinated nouns is theirs
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ == "NOUN":
+                out.extend(prep_objects(conj, preps))
     return out
 
 
