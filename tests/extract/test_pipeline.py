@@ -837,3 +837,20 @@ def test_a_phrase_after_coordinated_nouns_belongs_to_each(extract) -> None:
         "exercises near its border."
     )
     assert [(e.source, e.target, e.event_type) for e in events] == [("RUS", "NATO", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 19 October 2024, China condemned and rejected the United States' new sanctions.",
+            {("CHN", "USA", "ACCUSE"), ("CHN", "USA", "REJECT")},
+        ),
+        (
+            "On 19 October 2024, Japan criticised and protested against China's patrols.",
+            {("JPN", "CHN", "ACCUSE"), ("JPN", "CHN", "PROTEST")},
+        ),
+    ],
+)
+def test_coordinated_verbs_share_the_last_ones_object(extract, text, expected) -> None:
+    assert {(e.source, e.target, e.event_type) for e in extract(text)} == expected

@@ -22,6 +22,7 @@ from axiswatch.extract.arguments import (
     PENALTY_NOUNS,
     PRONOUNS,
     REQUEST_VERBS,
+    SUBJECT_DEPS,
     ActorRef,
     MentionIndex,
     climb_to_subject,
@@ -659,7 +660,31 @@ def _verb_arguments(
     for prep, obj in prep_objects(tok):
         if prep != "by":
             targets.extend(_refs_for_heads([obj], inp, discourse, f"prep_{prep}"))
+    if not targets and not any(c.dep_ in OBJECT_DEPS for c in tok.children):
+        targets = _shared_objects(tok, inp, discourse)
     return _dedupe(sources), _dedupe(targets)
+
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "ccomp", "xcomp"})
+
+
+def _shared_objects(tok: Token, inp: SentenceInput, discourse: Discourse) -> list[ActorRef]:
+    """ "condemned and rejected the sanctions": verbs of one subject coordinated before the
+    last one share its object (and its phrases: "criticised and protested against X"); not a
+    pronoun, whose antecedent is the last verb's business."""
+    for conj in tok.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB":
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue  # a clause of its own ("China condemned it and Russia rejected it")
+        objects = [c for c in conj.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        found = _refs_for_heads(objects, inp, discourse, "shared_object")
+        for prep, obj in prep_objects(conj):
+            if prep != "by":
+                found.extend(_refs_for_heads([obj], inp, discourse, f"shared_prep_{prep}"))
+        if found:
+            return found
+    return []
 
 
 def _presence_arguments(
