@@ -204,3 +204,9 @@ def test_kb_load_invalid_extension_names_file_place_and_fix(
 def test_kb_load_missing_file_is_an_actor_data_error(tmp_path: Path) -> None:
     with pytest.raises(ActorDataError, match="no such file"):
         ActorKB.load([tmp_path / "absent.yaml"])
+
+
+def test_irans_supreme_leaders_succeed_each_other(kb: ActorKB) -> None:
+    assert kb.holder("supreme_leader", "IRN", date(1985, 1, 1)).name == "Ruhollah Khomeini"
+    assert kb.holder("supreme_leader", "IRN", date(1990, 1, 1)).name == "Ali Khamenei"
+    assert kb.resolve("Ayatollah Khomeini", date(1980, 1, 1)).actor == "IRN"
