@@ -854,3 +854,15 @@ def test_a_phrase_after_coordinated_nouns_belongs_to_each(extract) -> None:
 )
 def test_coordinated_verbs_share_the_last_ones_object(extract, text, expected) -> None:
     assert {(e.source, e.target, e.event_type) for e in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 25 October 2024, Japan and South Korea reaffirmed their commitment to peace.",
+        "On 25 October 2024, Japan and South Korea expressed a mutual commitment to peace.",
+        "On 25 October 2024, Japan and South Korea committed to coordinate their support.",
+    ],
+)
+def test_a_commitment_is_an_agreement(extract, text: str) -> None:
+    assert [(e.source, e.target, e.event_type) for e in extract(text)] == [("JPN", "KOR", "AGREE")]

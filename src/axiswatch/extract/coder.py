@@ -166,6 +166,10 @@ LIGHT_VERBS = frozenset(
         "strengthen",
         "increase",
         "intensify",
+        "reaffirm",  # restating an act carries it: "reaffirmed their commitment"
+        "reiterate",
+        "renew",
+        "restate",
     }
 )
 MOTION_VERBS = frozenset(
