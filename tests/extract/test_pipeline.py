@@ -866,3 +866,24 @@ def test_coordinated_verbs_share_the_last_ones_object(extract, text, expected) -
 )
 def test_a_commitment_is_an_agreement(extract, text: str) -> None:
     assert [(e.source, e.target, e.event_type) for e in extract(text)] == [("JPN", "KOR", "AGREE")]
+
+
+def test_their_leaders_are_the_parties_named_before_not_the_place(extract) -> None:
+    events = extract(
+        "On Friday, October 25, 2024, Japanese Prime Minister Shigeru Ishiba and South Korean "
+        "President Yoon Suk Yeol met in Lima for the second meeting since their leaders met at "
+        "Camp David in August 2023."
+    )
+    assert {(e.source, e.target, e.date_start) for e in events} == {
+        ("JPN", "KOR", "2024-10-25"),
+        ("JPN", "KOR", "2023-08"),
+    }
+
+
+def test_they_in_a_reported_clause_are_its_speakers(extract) -> None:
+    events = extract(
+        "On 3 May 2024, India and Pakistan met in Geneva. On 4 May 2024, China and Russia said "
+        "they would sign a treaty."
+    )
+    signed = {(e.source, e.target) for e in events if e.trigger in {"sign", "said"}}
+    assert ("CHN", "RUS") in signed and ("IND", "PAK") not in signed

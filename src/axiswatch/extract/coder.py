@@ -38,6 +38,7 @@ from axiswatch.extract.frame import FIRST_PERSON
 from axiswatch.extract.lexicon import Trigger, evaluative_words, triggers
 from axiswatch.extract.references import (
     PLURAL_PRONOUNS,
+    governing_subjects,
     plural_reference,
     plural_refs,
     quoted,
@@ -509,12 +510,15 @@ def _refs_for_heads(
             speaker = discourse.speaker
             found = [ActorRef(speaker.actor, speaker.person, head.i, "first_person_speaker")]
         elif head.lower_ in PRONOUNS:
+            together = governing_subjects(head, inp) if head.lower_ in PLURAL_PRONOUNS else []
             earlier = (
                 _cataphoric_subject(head, inp) or _nearest_earlier_actor(head, inp)
-                if via in SUBJECT_VIAS
+                if via in SUBJECT_VIAS and not together
                 else None
             )
-            if earlier is not None:
+            if together:  # "China and Russia said they ...": the clause's speakers
+                found = _in_role(plural_refs(head, discourse, inp), via)
+            elif earlier is not None:
                 found = [earlier]
             elif head.lower_ in PLURAL_PRONOUNS and len(discourse.plural) >= 2:
                 found = _in_role(plural_refs(head, discourse), via)

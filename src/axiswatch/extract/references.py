@@ -60,7 +60,12 @@ def plural_reference(head: Token) -> bool:
         return True
     if head.lower_ in COLLECTIVE_TWO and any(c.lower_ == "the" for c in head.children):
         return True
-    if plural_lemma(head) not in PLURAL_PARTIES:
+    lemma = plural_lemma(head)
+    if lemma in PLURAL_PARTIES | ROLE_PLURALS and any(
+        c.dep_ == "poss" and c.lower_ == "their" for c in head.children
+    ):
+        return True  # "their leaders": whose "their" is
+    if lemma not in PLURAL_PARTIES:
         return False
     if any(c.dep_ in {"amod", "compound", "poss", "prep"} and c.ent_type_ for c in head.children):
         return False  # "the Chinese leaders": named by their own modifiers
@@ -86,7 +91,12 @@ def plural_refs(
     counts = [NUMBER_WORDS[c.lower_] for c in head.children if c.lower_ in NUMBER_WORDS]
     if head.lower_ in COLLECTIVE_TWO:
         counts = [2]
-    earlier = named_before(head, inp) if inp is not None and head.pos_ != "PRON" else []
+    if inp is None:
+        earlier: list[ActorRef] = []
+    elif head.pos_ == "PRON":
+        earlier = governing_subjects(head, inp)
+    else:
+        earlier = named_before(head, inp)
     members = tuple(earlier) if len(earlier) >= 2 else discourse.plural
     if len(members) < 2 and plural_lemma(head) in ROLE_PLURALS:
         members = discourse.participants  # "the National Security Advisors" of a readout
@@ -98,10 +108,31 @@ def plural_refs(
 
 
 def named_before(head: Token, inp: SentenceInput) -> list[ActorRef]:
-    """The distinct states named before ``head`` in its sentence (at most four)."""
+    """The distinct states named before ``head`` in its sentence (at most four); a place
+    ("met in Lima") names no party."""
     seen: dict[str, ActorRef] = {}
     for i in sorted(inp.index.by_token):
         ref = inp.index.by_token[i]
-        if i < head.i and ref.actor not in inp.igo_ids:
+        if i < head.i and ref.actor not in inp.igo_ids and i not in inp.places:
             seen.setdefault(ref.actor, ref)
     return list(seen.values()) if len(seen) <= MAX_NAMED_TOGETHER else []
+
+
+SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl"})
+
+
+def governing_subjects(pronoun: Token, inp: SentenceInput) -> list[ActorRef]:
+    """ "China and Russia said they would ...", "X and Y met for the first time since their
+    leaders met ...": a plural pronoun in a clause that hangs from another stands for the
+    actors of that clause's subject (two or more), when it names them."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    while verb is not None and verb.dep_ in SUBORDINATE and verb.head.i != verb.i:
+        parent = verb.head
+        subjects = [c for c in parent.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            members = [m for s in subjects for m in (s, *s.conjuncts)]
+            phrase = [t for m in members for t in m.subtree if t.i != pronoun.i]
+            refs = inp.index.refs_in(phrase, "governing_subject")
+            return refs if len(refs) >= 2 else []
+        verb = parent
+    return []
