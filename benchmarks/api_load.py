@@ -1,6 +1,7 @@
 """Many readers at once against a real `axiswatch serve`: latency, failures, server memory.
 
-usage: python benchmarks/api_load.py WORKSPACE [--readers 50] [--seconds 60]
+usage: python benchmarks/api_load.py WORKSPACE [--readers 50] [--seconds 60] [--think 1]
+       [--cache 256]
 
 Starts `axiswatch serve` on a copy of WORKSPACE (127.0.0.1, a free port), then ``readers``
 threads (each waiting --think seconds between requests, as a person reading would; 0 for a
@@ -62,13 +63,19 @@ def main() -> None:
     parser.add_argument(
         "--think", type=float, default=1.0, help="seconds a reader waits between requests"
     )
+    parser.add_argument(
+        "--cache", type=int, default=256, help="the server's --cache (0: every read computed)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "w.duckdb"
         shutil.copy(args.workspace, db)
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "axiswatch", "serve", "--db", str(db), "--port", str(port)],
+            [
+                *(sys.executable, "-m", "axiswatch", "serve", "--db", str(db)),
+                *("--port", str(port), "--cache", str(args.cache)),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

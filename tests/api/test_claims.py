@@ -108,7 +108,8 @@ def test_hypotheses_without_the_analysis(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("axiswatch.api.claims.has_hypotheses", lambda: False)
-    assert client.get("/api/hypotheses").json() == {
+    fresh = {"Cache-Control": "no-cache"}  # the code changed, not the workspace
+    assert client.get("/api/hypotheses", headers=fresh).json() == {
         "available": False,
         "count": 0,
         "hypotheses": [],

@@ -12,26 +12,19 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def page(brief_path: Path) -> Iterator[object]:
+def page(browser, brief_path: Path) -> Iterator[object]:
     """The brief open in headless Chromium, with every request it makes recorded."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium package to run this")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is absent")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        opened = browser.new_page(viewport={"width": 1100, "height": 800})
-        opened.requests = []
-        opened.on("request", lambda r: opened.requests.append(r.url))
-        opened.goto(brief_path.resolve().as_uri())
-        yield opened
-        browser.close()
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    opened = context.new_page()
+    opened.requests = []
+    opened.on("request", lambda r: opened.requests.append(r.url))
+    opened.goto(brief_path.resolve().as_uri())
+    yield opened
+    context.close()
 
 
 def test_every_reference_resolves_in_the_dom(page) -> None:

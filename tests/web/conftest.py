@@ -20,16 +20,6 @@ from tests.api._sample import Sample, build_sample
 
 from axiswatch.api import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
@@ -68,19 +58,6 @@ def base_url(web_sample: Sample) -> Iterator[str]:
     """The real server's address (uvicorn on 127.0.0.1, a free port)."""
     with live_server(create_app(web_sample.path, token="")) as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Chromium from Debian's package, headless."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium package to run these")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is absent")
-
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

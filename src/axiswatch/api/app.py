@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from axiswatch import __version__
+from axiswatch.api.cache import ResponseCache
 from axiswatch.api.errors import install_error_handlers
 from axiswatch.api.guard import Guard
 from axiswatch.api.limits import BodyLimit
@@ -47,12 +48,14 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     allowed_hosts: Iterable[str] | None = None,
     read_token: str | None = None,
+    cache_size: int = 256,
 ) -> FastAPI:
     """The app over the workspace at ``db_path``; writes need ``token`` (or $AXISWATCH_TOKEN).
 
     ``allowed_hosts``: the Host names answered (others get 400); None answers any (an app
     embedded in a program of the user's); ``axiswatch serve`` always gives a list.
     ``read_token`` (or $AXISWATCH_READ_TOKEN): every request then needs it (or the write token).
+    ``cache_size``: JSON read answers kept until the workspace changes (0: none; api/cache.py).
     """
     state = AppState(Path(db_path), resolve_token(token), max_body=max_body)
     state.open()
@@ -76,6 +79,7 @@ def create_app(
         app.include_router(module.router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(ResponseCache, db_path=state.db_path, size=cache_size)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     reads = read_token if read_token is not None else os.environ.get(ENV_READ_TOKEN)
     if reads:

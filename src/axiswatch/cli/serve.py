@@ -62,6 +62,14 @@ def serve_cmd(
     token: TokenOption = None,
     allow_host: AllowHostOption = None,
     read_token: ReadTokenOption = None,
+    cache: Annotated[
+        int,
+        typer.Option(
+            "--cache",
+            min=0,
+            help="JSON read answers kept until the workspace changes (0: none).",
+        ),
+    ] = 256,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web workbench (/) over a workspace."""
     import uvicorn
@@ -77,7 +85,9 @@ def serve_cmd(
     hosts = [*LOCAL_HOSTS, *(allow_host or [])]
     if host not in {"0.0.0.0", "::"}:
         hosts.append(host)
-    app = create_app(path, token=token, allowed_hosts=hosts, read_token=read_token or "")
+    app = create_app(
+        path, token=token, allowed_hosts=hosts, read_token=read_token or "", cache_size=cache
+    )
     writes = "writes need the token" if app.state.axiswatch.token else "read-only (no --token)"
     reads = "; reads need the read token: open /?token=TOKEN once" if read_token else ""
     say(f"axiswatch: serving {path} at http://{host}:{port}/ ({writes}{reads}); Ctrl-C stops")
