@@ -3,15 +3,12 @@ by a keyset cursor, all in SQL (only the page's claims and verifications are rea
 
 from __future__ import annotations
 
-import base64
-import json
 from dataclasses import dataclass
-from typing import Any
 
 import duckdb
 
-from axiswatch.errors import InputError
 from axiswatch.model import Claim
+from axiswatch.store.cursors import decode_cursor, encode_cursor
 from axiswatch.store.reference import read_claim_rows
 
 SORT_KEY = (
@@ -41,20 +38,6 @@ class ClaimPage:
     verdicts: dict[str, int]
 
 
-def _encode(values: list[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> list[Any]:
-    try:
-        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(values, list) or len(values) != len(SORT_KEY):
-            raise ValueError("wrong length")
-    except (ValueError, TypeError, json.JSONDecodeError) as e:
-        raise InputError(f"after={cursor[:40]!r}: not a cursor from a `next` link") from e
-    return values
-
-
 def read_claim_page(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -78,7 +61,7 @@ def read_claim_page(
     total = con.execute(f"SELECT count(*) FROM {_JOINED} WHERE {where}", args).fetchone()[0]
     if after:
         where += f" AND ({', '.join(SORT_KEY)}) > ({', '.join('?' for _ in SORT_KEY)})"
-        args += _decode(after)
+        args += decode_cursor(after, len(SORT_KEY))
     keys = con.execute(
         f"SELECT {', '.join(SORT_KEY)} FROM {_JOINED} WHERE {where} "
         f"ORDER BY {', '.join(SORT_KEY)} LIMIT ?",
@@ -87,5 +70,5 @@ def read_claim_page(
     more = len(keys) > limit
     keys = keys[:limit]
     claims = read_claim_rows(con, [k[-1] for k in keys])
-    cursor = _encode(list(keys[-1])) if more and keys else None
+    cursor = encode_cursor(list(keys[-1])) if more and keys else None
     return ClaimPage(claims, cursor, total, counts)

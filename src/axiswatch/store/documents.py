@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ import duckdb
 
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import Document
+from axiswatch.store.cursors import decode_cursor, encode_cursor
 
 _COLUMNS = (
     "document_id, title, url, publisher, published, published_source, language, media_type, "
@@ -183,17 +183,11 @@ def _where(query: DocumentQuery) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-def _cursor(row: dict[str, Any]) -> str:
-    plain = [row["ingested_at"].isoformat(), row["document_id"]]
-    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
-
-
 def _after(cursor: str) -> tuple[dt.datetime, str]:
+    when, doc_id = decode_cursor(cursor, 2)
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        when, doc_id = json.loads(raw)
         return dt.datetime.fromisoformat(when), str(doc_id)
-    except (ValueError, TypeError, json.JSONDecodeError) as e:
+    except (ValueError, TypeError) as e:
         raise InputError(f"after={cursor[:40]!r}: not a cursor from a `next` link") from e
 
 
@@ -219,7 +213,8 @@ def read_document_page(con: duckdb.DuckDBPyConnection, query: DocumentQuery) -> 
     rows = rows[: query.limit]
     for row in rows:
         row["metadata"] = json.loads(row["metadata"]) if row["metadata"] else {}
-    return DocumentPage(rows, _cursor(rows[-1]) if more and rows else None, total)
+    last = [rows[-1]["ingested_at"], rows[-1]["document_id"]] if more and rows else None
+    return DocumentPage(rows, encode_cursor(last) if last else None, total)
 
 
 def latest_documents(con: duckdb.DuckDBPyConnection, n: int = 10) -> list[dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -14,6 +13,8 @@ import duckdb
 
 from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import Event
+from axiswatch.store import cursors
+from axiswatch.store.cursors import encode_cursor
 from axiswatch.store.rows import insert_rows
 
 if TYPE_CHECKING:
@@ -65,21 +66,12 @@ SORT_KEY = (
 ORDER_BY = ", ".join(SORT_KEY)
 
 
-def encode_cursor(values: Sequence[Any]) -> str:
-    """An opaque, URL-safe cursor for the sort key of one row."""
-    plain = [v.isoformat() if isinstance(v, dt.date) else v for v in values]
-    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
-
-
 def decode_cursor(cursor: str) -> list[Any]:
     """The sort key a cursor names; InputError for anything that is not one of ours."""
+    values = cursors.decode_cursor(cursor, len(SORT_KEY))
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw)
-        if not isinstance(values, list) or len(values) != len(SORT_KEY):
-            raise ValueError("wrong length")
         values[1] = dt.date.fromisoformat(values[1])
-    except (ValueError, TypeError, json.JSONDecodeError) as e:
+    except (ValueError, TypeError) as e:
         raise InputError(f"after={cursor[:40]!r}: not a cursor from a `next` link") from e
     return values
 
