@@ -887,3 +887,19 @@ def test_they_in_a_reported_clause_are_its_speakers(extract) -> None:
     )
     signed = {(e.source, e.target) for e in events if e.trigger in {"sign", "said"}}
     assert ("CHN", "RUS") in signed and ("IND", "PAK") not in signed
+
+
+def test_as_did_and_so_did_repeat_the_act_with_their_own_actor_and_date(extract) -> None:
+    events = extract(
+        "The United Kingdom established diplomatic relations with the DPRK on 13 December "
+        "2000, as did Canada in February 2001. In 2017, France condemned North Korea's "
+        "missile test, and so did Germany. China recognised the new government in 1992, as it "
+        "did with other states."
+    )
+    assert {(e.source, e.target, e.event_type, e.date_start) for e in events} >= {
+        ("GBR", "PRK", "SUPPORT", "2000-12-13"),
+        ("CAN", "PRK", "SUPPORT", "2001-02"),
+        ("FRA", "PRK", "ACCUSE", "2017"),
+        ("DEU", "PRK", "ACCUSE", "2017"),
+    }
+    assert not [e for e in events if e.rule == "elided_repeat" and e.source == "CHN"]

@@ -846,6 +846,7 @@ def code_sentence(inp: SentenceInput, discourse: Discourse) -> list[CodedEvent]:
                 if frozenset((ev.source.actor, ev.target.actor)) not in coded_pairs
             )
     events.extend(_list_elaboration(inp, discourse, events))
+    events.extend(_elided_repeats(inp, events))
     return _one_encounter(_unique(events), inp)
 
 
@@ -1225,6 +1226,49 @@ def _joint_pairs(
     if place is not None and place[1] == a.actor and b.actor != place[1]:
         a, b = b, a
     return [(a, b)]
+
+
+def _elided_repeats(inp: SentenceInput, events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "The UK established relations with the DPRK in 2000, as did Canada in February 2001":
+    an elided "as did X" (or "so did X") repeats the clause's act with X as its actor, dated
+    by its own date when it has one."""
+    out: list[CodedEvent] = []
+    by_start = {tok.idx: tok for tok in inp.sent}
+    for did in inp.sent:
+        if did.lemma_ != "do" or not any(c.lower_ in {"as", "so"} for c in did.children):
+            continue
+        if any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in did.children):
+            continue  # "as did the talks" is fine; "as it did business" is not an ellipsis
+        subjects = [c for c in did.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        actors = inp.index.refs_in(
+            [t for s in subjects for m in (s, *s.conjuncts) for t in m.subtree], "elided_subject"
+        )
+        model = next(
+            (
+                ev
+                for ev in events
+                if (tok := by_start.get(ev.trigger_start)) is not None
+                and did.head.i in {tok.i, *(a.i for a in tok.ancestors)}
+            ),
+            None,
+        )
+        if model is None or not actors:
+            continue
+        dates = [e for e, i in inp.dates if did.left_edge.i <= i <= did.right_edge.i]
+        date = min(dates, key=lambda e: e.date_start) if dates else model.date
+        out.extend(
+            replace(
+                model,
+                source=ref,
+                date=date,
+                date_from_context=not dates,
+                rule="elided_repeat",
+                why={**model.why, "repeats": model.trigger},
+            )
+            for ref in actors
+            if ref.actor not in {model.source.actor, model.target.actor}
+        )
+    return out
 
 
 def _list_elaboration(
