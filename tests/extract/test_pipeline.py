@@ -903,3 +903,12 @@ def test_as_did_and_so_did_repeat_the_act_with_their_own_actor_and_date(extract)
         ("DEU", "PRK", "ACCUSE", "2017"),
     }
     assert not [e for e in events if e.rule == "elided_repeat" and e.source == "CHN"]
+
+
+def test_cutting_off_supplies_or_ties_is_a_sanction_on_each_recipient(extract) -> None:
+    events = extract("In March 2009, Moscow cut off gas supplies to Bulgaria and Greece.")
+    assert {(e.source, e.target, e.event_type) for e in events} == {
+        ("RUS", "BGR", "SANCTION"),
+        ("RUS", "GRC", "SANCTION"),
+    }
+    assert extract("In 2009, Russia cut its interest rates.") == []
