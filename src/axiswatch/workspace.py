@@ -38,6 +38,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTOR_FILE_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+def actor_file_paths(db_path: Path) -> list[Path]:
+    """Where a workspace's own actor files go: axiswatch-actors.yaml/.yml/.csv beside it."""
+    folder = Path(db_path).resolve().parent
+    return [folder / f"axiswatch-actors{ext}" for ext in ACTOR_FILE_SUFFIXES]
+
+
 MAX_EXTRACT_CHARS = 5_000_000
 """The longest text events and claims are extracted from (about 800,000 words, a thick
 book); a longer one is stored and reported, not parsed for hours."""
@@ -190,12 +198,7 @@ class Workspace:
     @property
     def actor_files(self) -> list[Path]:
         """The workspace's own actor files: axiswatch-actors.yaml/.yml/.csv beside the database."""
-        folder = self.path.resolve().parent
-        return [
-            folder / f"axiswatch-actors{ext}"
-            for ext in ACTOR_FILE_SUFFIXES
-            if (folder / f"axiswatch-actors{ext}").is_file()
-        ]
+        return [path for path in actor_file_paths(self.path) if path.is_file()]
 
     @property
     def kb(self) -> ActorKB:

@@ -103,9 +103,10 @@ def dyad_chart(
     """
     rows = records(series)
     by = by or grain([r["period"] for r in rows])
-    x = period_axis(by, len({r["period"] for r in with_empty_periods(rows, by)}))
+    filled = with_empty_periods(rows, by, keys=("direction",))
+    x = period_axis(by, len({r["period"] for r in filled}))
     means = (
-        alt.Chart(_data(with_empty_periods(rows, by, keys=("direction",))))
+        alt.Chart(_data(filled))
         .mark_line(point=True, invalid=GAPS)
         .encode(
             x=x,

@@ -21,17 +21,16 @@ from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from axiswatch.workspace import actor_file_paths
+
 Key = tuple[str, bytes, tuple[int, ...]]
 
 
 def workspace_version(db_path: Path) -> tuple[int, ...]:
     """(size, mtime in ns) of the database file, its write-ahead log and the workspace's actor
     files beside it (0, 0 for each one absent)."""
-    from axiswatch.workspace import ACTOR_FILE_SUFFIXES
-
-    beside = [db_path.with_name(f"axiswatch-actors{ext}") for ext in ACTOR_FILE_SUFFIXES]
     out: list[int] = []
-    for path in (db_path, db_path.with_name(db_path.name + ".wal"), *beside):
+    for path in (db_path, db_path.with_name(db_path.name + ".wal"), *actor_file_paths(db_path)):
         try:
             st = os.stat(path)
         except FileNotFoundError:

@@ -198,6 +198,7 @@ def list_events(ws: Workspace, flt: EventFilter, *, page: bool = False) -> dict[
         out["total"] = ws.event_total(flt)
         skip = {"offset", "after"}
         query = {k: v for k, v in filter_json(flt).items() if v is not None and k not in skip}
+        out["cursor"] = found.cursor if found.more else None
         out["next"] = (
             f"/api/events?{urlencode({**query, 'after': found.cursor})}" if found.more else None
         )

@@ -6,38 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import fields
 from typing import Any
 
-COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "date_start",
-    "date_end",
-    "precision",
-    "source",
-    "source_person",
-    "target",
-    "target_person",
-    "event_type",
-    "mode",
-    "cameo",
-    "quad_class",
-    "goldstein",
-    "epistemic",
-    "confidence",
-    "mentions",
-    "review",
-    "location",
-    "sentence",
-    "trigger",
-    "rule",
-    "document_id",
-    "document_title",
-    "start_char",
-    "end_char",
-    "dataset",
-    "dataset_row",
-    "origin",
-)
+from axiswatch.model import Event
+
+COLUMNS: tuple[str, ...] = (*(f.name for f in fields(Event)), "document_title")
+"""Every field of an event (as ``ws.events()`` has them) and its document's title."""
 
 
 def _cell(value: Any) -> Any:

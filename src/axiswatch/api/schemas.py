@@ -79,6 +79,7 @@ class EventList(BaseModel):
     events: list[EventOut]
     total: int | None = Field(None, description="Events matching the filters, on every page.")
     next: str | None = Field(None, description="The next page, None on the last one.")
+    cursor: str | None = Field(None, description="The `after` value of the next page.")
 
 
 class Evidence(Open):

@@ -284,8 +284,7 @@ class Extractor:
         for tok in sent:
             if tok.pos_ != "PROPN" or tok.i in by_token or tok.dep_ == "compound":
                 continue
-            title = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-            titled = any(c.lower_.rstrip("s") in TITLE_WORDS for c in title)
+            titled = bool(_titles_before(tok))
             phrase = _own_phrase(tok)
             if titled and not any(t.i in by_token for t in phrase):
                 by_token[tok.i] = ActorRef(issuer, None, tok.i, "issuer_official")
@@ -536,6 +535,16 @@ def _group_tokens(
     return out
 
 
+def _titles_before(name: Token) -> list[Token]:
+    """Office words compounded before a name ("Advisor" in "National Security Advisor Jake
+    Sullivan")."""
+    return [
+        c
+        for c in name.children
+        if c.dep_ == "compound" and c.i < name.i and c.lower_.rstrip("s") in TITLE_WORDS
+    ]
+
+
 def _titled_names(sent: Span, by_token: dict[int, ActorRef], persons: dict[str, ActorRef]) -> None:
     """A name the actor base lacks, written after an office and its state ("Japanese National
     Security Advisor Akiba Takeo", or an issuer's "National Security Advisor Jake Sullivan"):
@@ -544,8 +553,7 @@ def _titled_names(sent: Span, by_token: dict[int, ActorRef], persons: dict[str, 
     for tok in sent:
         if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.is_title:
             continue
-        chain = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-        titles = [c for c in chain if c.lower_.rstrip("s") in TITLE_WORDS]
+        titles = _titles_before(tok)
         if not titles:
             continue
         name = [t for t in sent.doc[titles[-1].i + 1 : tok.i + 1] if t.pos_ == "PROPN"]

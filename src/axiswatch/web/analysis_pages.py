@@ -170,9 +170,10 @@ def graph_page(
         context["svg"] = network_svg(graph)
         context["unplaced"] = []
     else:
+        kb = ws.kb
+        layout = map_layout(graph, kb, region=region)
         use = None if missing else focus
-        context["svg"] = map_svg(graph, kb=ws.kb, focus=use, region=region)
-        layout = map_layout(graph, ws.kb, region=region)
+        context["svg"] = map_svg(graph, kb=kb, focus=use, region=region, layout=layout)
         context["unplaced"] = layout["unplaced"]
         context["places"] = {a: p.place for a, p in layout["places"].items()}
     return context

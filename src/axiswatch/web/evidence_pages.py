@@ -103,8 +103,7 @@ def timeline_page(
         "document_id": params.get("document"),
         "limit": shown,
     }
-    nxt = listing["next"]
-    cursor = nxt.split("after=", 1)[1] if nxt else None
+    cursor = listing["cursor"]
     here = {**params, "limit": limit}
     return {
         "title": "Timeline",

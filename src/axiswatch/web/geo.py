@@ -256,10 +256,11 @@ def map_svg(
     links: bool = True,
     focus: str | None = None,
     region: str | None = None,
+    layout: dict[str, Any] | None = None,
 ) -> Markup:
     """Country shapes (coloured by their events with ``focus``), actors at their capitals,
-    ties between them, labels that do not collide."""
-    layout = map_layout(graph, kb, region=region)
+    ties between them, labels that do not collide (``layout``: map_layout's, if at hand)."""
+    layout = layout or map_layout(graph, kb, region=region)
     frame: Frame = layout["frame"]
     points, outside = {}, set()
     for actor, place in layout["places"].items():

@@ -60,7 +60,9 @@ def votes_page(ws: Workspace, values: dict[str, str | None]) -> dict[str, Any]:
     if start > end:
         raise InputError(f"start={start} is after end={end}")
     frame = ws.votes_align(codes, start=start, end=end, by=by, dataset=dataset)
-    _check_voters(ws, codes, frame.attrs["dataset"], frame.attrs["dataset_version"])
+    silent = [c for c in codes if not frame[(frame.a == c) | (frame.b == c)]["n"].any()]
+    if silent:  # a state with no roll call here: a typo, or a state that never voted
+        _check_voters(ws, silent, frame.attrs["dataset"], frame.attrs["dataset_version"])
     pairs = [f"{a}-{b}" for a, b in combinations(codes, 2)]
     rows = records(frame)
     cells: dict[int, dict[str, dict[str, Any]]] = {}
