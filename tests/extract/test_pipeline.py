@@ -32,6 +32,11 @@ def _summary(events) -> list[tuple]:
             id="signing-is-support",
         ),
         pytest.param(
+            "In 2024, North Korea's deliveries of artillery shells to Russia surged.",
+            [("PRK", "RUS", "COOPERATE", "2024", "2024")],
+            id="delivery-noun",
+        ),
+        pytest.param(
             "In 2016, the United States imposed sanctions on North Korea.",
             [("USA", "PRK", "SANCTION", "2016", "2016")],
             id="sanction",
@@ -326,6 +331,15 @@ def test_a_repeated_mention_is_kept_only_when_its_own_sentence_dates_it(extract)
     assert [e.date_start for e in extract(dated)] == ["2008", "2008"]
     bare = "In 2008, Russia invaded Georgia. The Russian invasion of Georgia changed the region."
     assert len(extract(bare)) == 1
+    # a day without its year is still the sentence's own date; a named period is the act again
+    published = dt.date(2024, 11, 2)
+    day = (
+        "A strategic dialogue between Choe Son Hui and Sergei Lavrov was announced on November 1. "
+        "The strategic dialogue between Choe Son Hui and Sergei Lavrov took place on November 1."
+    )
+    assert [e.date_start for e in extract(day, published)] == ["2024-11-01", "2024-11-01"]
+    period = "In 2022, Russia invaded Ukraine. After the Russian invasion of Ukraine, trade grew."
+    assert len(extract(period, published)) == 1
 
 
 def test_extract_one_footnotes_and_reference_notes(extract) -> None:

@@ -151,7 +151,9 @@ class Extractor:
             masked = para.start - para.base + dateline  # in the parsed Doc's offsets
             for sent in para.sents:
                 coded = self._code(sent, source, reading, masked)
-                fresh = [item for item in coded if not is_repeat(item, reading.stated)]
+                fresh = [
+                    item for item in coded if not is_repeat(item, reading.stated, reading.told)
+                ]
                 reading.stated.update(event_key(item) for item in coded)
                 for item in fresh:
                     n = len(events) + 1
@@ -179,6 +181,7 @@ class Extractor:
             if sent.start_char + expr.start_char >= masked
         ]
         discourse.sentence_date = _narrative_date(sent, exprs)
+        reading.told = exprs
         bounds = _date_bounds(exprs, discourse)
         on = bounds[0] + (bounds[1] - bounds[0]) / 2 if bounds else source.published
         mentions = [
@@ -357,6 +360,8 @@ class _Reading:
     dateline: bool = False
     """Whether the text opens with a dateline, as a filed report does."""
     report_day: TimeExpr | None = None
+    told: list[TimeExpr] = field(default_factory=list)
+    """The date expressions of the sentence being read."""
     """The first day the text dates (a report's lead: "On Friday, October 25, ... met")."""
 
     def __post_init__(self) -> None:
@@ -397,15 +402,21 @@ def publication_time(source: SourceText) -> TimeExpr | None:
     return TimeExpr(0, 0, "", iso, iso, precision, "publication_date", relative=True)
 
 
-def is_repeat(item: CodedEvent, stated: set[tuple[str, str, str, str, str | None]]) -> bool:
+def is_repeat(
+    item: CodedEvent, stated: set[tuple[str, str, str, str, str | None]], told: list[TimeExpr]
+) -> bool:
     """A bare back-reference ("the invasion") to an act already extracted.
 
     Verbs state new acts (two statements by one minister on one day are two events); a noun
     that names an act already coded with the same actors, type, mode and date refers back,
-    unless its own sentence dates it ("Russia's 2022 invasion"): that is a mention of its own
-    (annotation guide v1.2, repeated mentions), counted once as an event by the grouping.
+    unless its own sentence dates it ("Russia's 2022 invasion", "the dialogue took place on
+    November 1": ``told``, even where the year comes from context): that is a mention of its
+    own (annotation guide v1.2, repeated mentions), counted once as an event by the grouping.
     """
-    return item.nominal and item.date_from_context and event_key(item) in stated
+    dated_here = not item.date_from_context or any(
+        item.date is expr and expr.rule != "named_period" for expr in told
+    )  # "after the Russian invasion of Ukraine" names the act, and so its period, again
+    return item.nominal and not dated_here and event_key(item) in stated
 
 
 UN_BODIES = {"UNSC": "council", "UNGA": "assembly"}
