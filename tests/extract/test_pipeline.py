@@ -32,6 +32,21 @@ def _summary(events) -> list[tuple]:
             id="signing-is-support",
         ),
         pytest.param(
+            "South Korea established diplomatic relations with the Soviet Union in 1990 and "
+            "the People's Republic of China in 1992.",
+            [("KOR", "SUN", "SUPPORT", "1990", "1990"), ("KOR", "CHN", "SUPPORT", "1992", "1992")],
+            id="a-date-after-each-listed-party",
+        ),
+        pytest.param(
+            "Iran's memberships in the SCO and BRICS were finalized in 2023 and 2024, "
+            "respectively.",
+            [
+                ("IRN", "SCO", "COOPERATE", "2023", "2023"),
+                ("IRN", "BRICS", "COOPERATE", "2024", "2024"),
+            ],
+            id="dates-respectively",
+        ),
+        pytest.param(
             "In 2024, North Korea's deliveries of artillery shells to Russia surged.",
             [("PRK", "RUS", "COOPERATE", "2024", "2024")],
             id="delivery-noun",

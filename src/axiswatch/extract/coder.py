@@ -996,11 +996,50 @@ def _code_trigger(
     if status.value in {"hypothetical", "negated"} and choices[0][1]:
         return []
     coding = Coding(event_type, mode, cameo, rule, place[0] if place else None, status)
+    governing = next((owned[a.i] for a in tok.ancestors if owned.get(a.i)), [])
+    by_party = _dates_by_party(pairs, own or governing or owned.get(-1, []), inp.sent)
+    if by_party is not None:  # "with the Soviet Union in 1990 and China in 1992"
+        side, dates = by_party
+        return [
+            ev
+            for pair in pairs
+            for ev in events_for(tok, [pair], dates[pair[side].actor], False, coding, trig)
+        ]
     return [
         ev
         for date, from_context in choices
         for ev in events_for(tok, pairs, date, from_context, coding, trig)
     ]
+
+
+def _dates_by_party(
+    pairs: list[tuple[ActorRef, ActorRef]], own: list[TimeExpr], sent: Span
+) -> tuple[int, dict[str, TimeExpr]] | None:
+    """Each listed party with its own date: written after it ("established relations with the
+    Soviet Union in 1990 and China in 1992"), or in the same order with "respectively"
+    ("joined the SCO and BRICS in 2023 and 2024, respectively"). Returns which side of the
+    pairs is listed (0 sources, 1 targets) and the date of each, or None."""
+    dates = sorted((e for e in own if not e.relative), key=lambda e: e.start_char)
+    if len(dates) < 2:
+        return None
+    for side in (1, 0):
+        first: dict[str, int] = {}
+        for pair in pairs:
+            ref = pair[side]
+            first[ref.actor] = min(first.get(ref.actor, ref.token_i), ref.token_i)
+        if len(first) != len(dates):
+            continue
+        parties = sorted(first, key=first.__getitem__)
+        starts = [sent.doc[first[p]].idx - sent.start_char for p in parties]
+        after = all(
+            starts[n] < dates[n].start_char
+            and (n + 1 == len(starts) or dates[n].end_char <= starts[n + 1])
+            for n in range(len(starts))
+        )
+        respectively = "respectively" in sent.text.lower() and starts[-1] < dates[0].start_char
+        if after or respectively:
+            return side, dict(zip(parties, dates, strict=True))
+    return None
 
 
 COORDINATION_DEPS = frozenset({"conj", "compound", "amod", "nmod", "poss", "appos"})
