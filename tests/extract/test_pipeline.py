@@ -47,6 +47,14 @@ def _summary(events) -> list[tuple]:
             id="dates-respectively",
         ),
         pytest.param(
+            "China and Russia held joint naval exercises in 2019 and 2021.",
+            [
+                ("CHN", "RUS", "COOPERATE", "2019", "2019"),
+                ("CHN", "RUS", "COOPERATE", "2021", "2021"),
+            ],
+            id="light-verb-noun-with-coordinated-dates",
+        ),
+        pytest.param(
             "In 2024, North Korea's deliveries of artillery shells to Russia surged.",
             [("PRK", "RUS", "COOPERATE", "2024", "2024")],
             id="delivery-noun",

@@ -972,6 +972,8 @@ def _code_trigger(
     if not pairs:
         return []
     own = owned.get(tok.i, [])
+    if not own and _governing_verb(tok) is not None:
+        own = owned.get(-1, [])  # "held exercises in 2019 and 2021": the light verb's dates
     if coordinated(own, inp.sent):
         choices: list[tuple[TimeExpr | None, bool]] = [(e, False) for e in own]
     else:
