@@ -379,6 +379,8 @@ NAMED = [
     ("participants in the Six-Party Talks, which", "the Six-Party Talks", "2003", "2009"),
     ("the Arab Spring", "the Arab Spring", "2010", "2012"),
     ("the end of the Cold War", "the end of the Cold War", "1991", "1991"),
+    ("During the 12-day war between Iran and Israel", "the 12-day war", "2025", "2025"),
+    ("after the Israel-Iran war ended", "the Israel-Iran war", "2025", "2025"),
 ]  # fmt: skip
 
 
