@@ -92,6 +92,25 @@ COUNTS = ("events", "mentions")
 """What an indicator counts: events (mentions of one act grouped) or every mention."""
 
 
+def workspace_view(con: Connectable, count: str = "events") -> str | None:
+    """The workspace view an indicator reads when ``con`` is a DuckDB connection holding it.
+
+    ``grouped_events`` (count="events") or ``reviewed_mentions``; None for a path, another
+    backend or a database without the view (those go through :func:`events_table`).
+    """
+    if count not in COUNTS:
+        raise InputError(f"count {count!r}: choose events or mentions")
+    if not isinstance(con, duckdb.DuckDBPyConnection):
+        return None
+    name = "grouped_events" if count == "events" else "reviewed_mentions"
+    found = con.execute(
+        "SELECT 1 FROM duckdb_views() WHERE view_name = $1 AND database_name = "
+        "current_database() AND schema_name = current_schema()",
+        [name],
+    ).fetchall()
+    return name if found else None
+
+
 def events_table(
     backend: BaseBackend, *, count: str = "events", reviewed: bool = False
 ) -> ibis.Table:

@@ -9,19 +9,39 @@ counts events whose type is not one of the sixteen, so the type columns sum to `
 ``n_mentions`` counts the sentences (or a publisher's mentions) behind those events.
 
 The events are read once, by a narrow aggregate per period, direction, type and QuadClass;
-the wide rows are summed from that aggregate's few rows (see :func:`_cells`).
+the wide rows are summed from that aggregate's few rows (see :func:`_cells`). :func:`dyad`
+runs that aggregate alone (on a workspace connection as cached SQL with the actor codes as
+parameters, see :func:`axiswatch.analysis.compiled.template_sql`) and sums the wide rows in
+Python; :func:`dyad_series` is the same series as one Ibis expression, for any backend.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
 
+import duckdb
 import ibis
 import pandas as pd
+from ibis.backends import BaseBackend
 
-from axiswatch.analysis._backend import Connectable, events_table, fetch, open_backend
+from axiswatch.analysis._backend import (
+    Connectable,
+    events_table,
+    open_backend,
+    workspace_view,
+)
+from axiswatch.analysis.compiled import param, run_template, to_arrow
 from axiswatch.analysis.periods import check_period, period_label, period_start
-from axiswatch.analysis.selection import DEFAULT_EPISTEMIC, actor_codes, select_events
+from axiswatch.analysis.selection import (
+    DEFAULT_EPISTEMIC,
+    actor_codes,
+    event_filters,
+    filter_events,
+    select_events,
+)
 from axiswatch.ontology import PLOVER_TYPES
 
 QUADS: tuple[int, ...] = (1, 2, 3, 4)
@@ -48,15 +68,15 @@ def direction_labels(a: str, b: str) -> tuple[str, str, str]:
     return f"{a}->{b}", f"{b}->{a}", "both"
 
 
-def _cells(ev: ibis.Table) -> ibis.Table:
-    """Stage one: events counted per period, direction, PLOVER type and QuadClass.
+def _cells(ev: ibis.Table, side: str = "direction") -> ibis.Table:
+    """Stage one: events counted per period, ``side`` (direction), PLOVER type and QuadClass.
 
     The only pass over the event rows is this narrow aggregate (a few columns, one count and
     two Goldstein aggregates), so its cost is that of the scan; the per-type and per-quad
     columns are then summed over its few rows rather than evaluated on every event.
     """
     mentions = ev.mentions.fill_null(1) if "mentions" in ev.columns else ibis.literal(1)
-    return ev.group_by(["period_start", "direction", "event_type", "quad_class"]).aggregate(
+    return ev.group_by(["period_start", side, "event_type", "quad_class"]).aggregate(
         n=ev.count(), n_m=mentions.sum(), n_g=ev.goldstein.count(), g_sum=ev.goldstein.sum()
     )
 
@@ -141,6 +161,83 @@ def complete_directions(df: pd.DataFrame, a: str, b: str, by: str) -> pd.DataFra
     return out[list(COLUMNS)].reset_index(drop=True)
 
 
+def dyad_cells(
+    events: ibis.Table,
+    a: str,
+    b: str,
+    *,
+    by: str = "year",
+    origins: Sequence[str] | None = None,
+    epistemic: Sequence[str] | None = None,
+) -> ibis.Table:
+    """Ibis expression: stage one (:func:`_cells`) per source actor rather than direction.
+
+    ``origins`` and ``epistemic`` are taken as given (checked by ``event_filters``).
+    """
+    ev = filter_events(events, [a, b], origins=origins, epistemic=epistemic)
+    ev = ev.mutate(period_start=period_start(ev.day_start, by))
+    return _cells(ev, side="source")
+
+
+def _day(value: Any) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+_WIDTH = 8 + len(PLOVER_TYPES) + 1
+"""Sums per period and direction: n, mentions, 4 quads, n_g, g_sum, the types, other."""
+_SLOT = {t: 8 + i for i, t in enumerate(PLOVER_TYPES)}
+_EMPTY_DTYPES = {"period_start": "object", "direction": "str"}
+
+
+def series_frame(cells: Iterable[Sequence[Any]], a: str, b: str, by: str) -> pd.DataFrame:
+    """The dyad series from :func:`dyad_cells`' rows: the rows :func:`dyad_series` gives,
+    with every direction of each period (as :func:`complete_directions` fills them)."""
+    sums: dict[Any, tuple[list[Any], list[Any]]] = {}
+    for start, source, event_type, quad, n, n_m, n_g, g_sum in cells:
+        pair = sums.get(start)
+        if pair is None:
+            pair = sums[start] = ([0] * _WIDTH, [0] * _WIDTH)
+        row = pair[0] if source == a else pair[1]
+        row[0] += n
+        row[1] += n_m
+        if quad in (1, 2, 3, 4):
+            row[1 + quad] += n
+        row[6] += n_g
+        if g_sum is not None:
+            row[7] += g_sum
+        if event_type is not None:
+            row[_SLOT.get(event_type, _WIDTH - 1)] += n
+    if not sums:
+        empty = {c: pd.Series(dtype=_EMPTY_DTYPES.get(c, "float64")) for c in COLUMNS[1:]}
+        return complete_directions(pd.DataFrame(empty), a, b, by)
+    labels = direction_labels(a, b)
+    nan = math.nan
+    rows = []
+    for start in sorted(sums):
+        day = _day(start)
+        label = period_label(day, by)
+        ab, ba = sums[start]
+        for direction, row in zip(
+            labels, (ab, ba, [x + y for x, y in zip(ab, ba, strict=True)]), strict=True
+        ):
+            coop, conf = row[2] + row[3], row[4] + row[5]
+            total = coop + conf
+            rows.append(
+                (
+                    label,
+                    day,
+                    direction,
+                    *row[:7],
+                    row[7] / row[6] if row[6] else nan,
+                    float(row[7]) if row[6] else 0.0,
+                    (coop - conf) / total if total else nan,
+                    conf / total if total else nan,
+                    *row[8:],
+                )
+            )
+    return pd.DataFrame(dict(zip(COLUMNS, map(list, zip(*rows, strict=True)), strict=True)))
+
+
 def dyad(
     con: Connectable,
     a: str,
@@ -158,8 +255,32 @@ def dyad(
     ``reviewed`` keeps only events an analyst accepted or corrected.
     """
     a, b = actor_codes(a, b)
-    with open_backend(con) as backend:
-        events = events_table(backend, count=count, reviewed=reviewed)
-        expr = dyad_series(events, a, b, by=by, origins=origins, epistemic=epistemic)
-        df = fetch(expr)
-    return complete_directions(df, a, b, by)
+    check_period(by)
+    wanted, keep = event_filters(origins, epistemic)
+    cells = None
+    view = workspace_view(con, count)
+    if view is not None and isinstance(con, duckdb.DuckDBPyConnection):
+        n_o = None if wanted is None else len(wanted)
+        n_e = None if keep is None else len(keep)
+        values = [a, b, *(wanted or ()), *(keep or ())]
+
+        def build(backend: BaseBackend) -> ibis.Table:
+            marks = [param(k) for k in range(len(values))]
+            events = events_table(backend, count=count, reviewed=reviewed)
+            return dyad_cells(
+                events,
+                marks[0],
+                marks[1],
+                by=by,
+                origins=None if n_o is None else marks[2 : 2 + n_o],
+                epistemic=None if n_e is None else marks[2 + (n_o or 0) :],
+            )
+
+        key = ("dyad_cells", view, reviewed, by, n_o, n_e)
+        cells = run_template(con, key, values, build)
+    if cells is None:
+        with open_backend(con) as backend:
+            events = events_table(backend, count=count, reviewed=reviewed)
+            table = to_arrow(dyad_cells(events, a, b, by=by, origins=wanted, epistemic=keep))
+        cells = zip(*(column.to_pylist() for column in table.columns), strict=True)
+    return series_frame(cells, a, b, by)

@@ -42,6 +42,17 @@ def epistemic_values(epistemic: Iterable[str] | None) -> tuple[str, ...] | None:
     return values
 
 
+def event_filters(
+    origins: Iterable[str] | None, epistemic: Iterable[str] | None
+) -> tuple[list[str] | None, list[str] | None]:
+    """The origins and epistemic statuses to keep as lists (None keeps all), checked."""
+    keep = epistemic_values(epistemic)
+    wanted = None if origins is None else list(origins)
+    if wanted is not None and not wanted:
+        raise InputError("origins is empty: give None for all origins or name some")
+    return wanted, None if keep is None else list(keep)
+
+
 def select_events(
     events: ibis.Table,
     actors: Sequence[str],
@@ -50,8 +61,19 @@ def select_events(
     epistemic: Iterable[str] | None = DEFAULT_EPISTEMIC,
 ) -> ibis.Table:
     """Dated events whose source and target are both among ``actors`` (and differ)."""
+    wanted, keep = event_filters(origins, epistemic)
+    return filter_events(events, actors, origins=wanted, epistemic=keep)
+
+
+def filter_events(
+    events: ibis.Table,
+    actors: Sequence[str],
+    *,
+    origins: Sequence[str] | None,
+    epistemic: Sequence[str] | None,
+) -> ibis.Table:
+    """:func:`select_events` on values already checked (see :func:`event_filters`)."""
     codes = list(actors)
-    keep = epistemic_values(epistemic)
     out = events.filter(
         events.day_start.notnull(),
         events.source.isin(codes),
@@ -59,10 +81,7 @@ def select_events(
         events.source != events.target,
     )
     if origins is not None:
-        wanted = list(origins)
-        if not wanted:
-            raise InputError("origins is empty: give None for all origins or name some")
-        out = out.filter(out.origin.isin(wanted))
-    if keep is not None:
-        out = out.filter(out.epistemic.isin(list(keep)))
+        out = out.filter(out.origin.isin(list(origins)))
+    if epistemic is not None:
+        out = out.filter(out.epistemic.isin(list(epistemic)))
     return out
