@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import ibis
 import pandas as pd
@@ -10,6 +12,7 @@ import pytest
 from axiswatch.analysis import compiled
 from axiswatch.analysis._backend import events_table, fetch
 from axiswatch.analysis.dyads import complete_directions, dyad, dyad_series
+from axiswatch.analysis.triangle import directed_scores, triangle, triangle_periods
 from axiswatch.store.groups import regroup
 
 DYAD_SHAPES = [
@@ -89,3 +92,61 @@ def test_dyad_on_other_backends_matches(events, tmp_path) -> None:
     for other in (bare, ibis.duckdb.from_connection(bare)):
         got = dyad(other, "RUS", "PRK", by="quarter", epistemic=None)
         pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12)
+
+
+def _close(got: Any, want: Any) -> bool:
+    """Equal, floats to 1e-12 (DuckDB's parallel sums may differ in the last bits)."""
+    if isinstance(got, float) and isinstance(want, float):
+        return got == pytest.approx(want, rel=1e-12, nan_ok=True)
+    if isinstance(got, dict) and isinstance(want, dict):
+        return got.keys() == want.keys() and all(_close(got[k], want[k]) for k in got)
+    if isinstance(got, list | tuple) and isinstance(want, list | tuple):
+        return len(got) == len(want) and all(_close(x, y) for x, y in zip(got, want, strict=True))
+    return got == want
+
+
+TRIANGLE_SHAPES = [
+    {},
+    {"by": "quarter", "n_min": 2},
+    {"epistemic": None, "symmetric": True, "tau": 0.5},
+    {"origins": ["o'brien", "manual", "gdelt"], "window": 2},
+    {"count": "mentions", "window": 3, "by": "month"},
+    {"reviewed": True},
+]
+
+
+def _ibis_triangle(con, actors: list[str], **kw) -> list[dict[str, Any]]:
+    backend = ibis.duckdb.from_connection(con)
+    count, reviewed = kw.pop("count", "events"), kw.pop("reviewed", False)
+    select = {k: kw.pop(k) for k in ("origins", "epistemic") if k in kw}
+    table = events_table(backend, count=count, reviewed=reviewed)
+    scores = fetch(directed_scores(table, actors, by=kw.get("by", "year"), **select))
+    return triangle_periods(scores, actors, **kw)
+
+
+@pytest.mark.parametrize("kw", TRIANGLE_SHAPES)
+@pytest.mark.parametrize("actors", [["RUS", "PRK", "CHN"], ["CHN", "RUS", "USA"]])
+def test_triangle_matches_the_ibis_expression(events, actors, kw) -> None:
+    got = triangle(events, *actors, **kw)
+    assert _close(got, _ibis_triangle(events, actors, **kw))
+
+
+def test_triangle_on_other_backends_matches(events, tmp_path) -> None:
+    parquet = tmp_path / "events.parquet"
+    events.execute(f"COPY (SELECT * FROM grouped_events) TO '{parquet}' (FORMAT parquet)")
+    bare = duckdb.connect()
+    bare.execute(f"CREATE TABLE events AS SELECT * FROM '{parquet}'")
+    want = triangle(events, "RUS", "PRK", "CHN", epistemic=None)
+    assert want
+    for other in (bare, ibis.duckdb.from_connection(bare)):
+        assert _close(triangle(other, "RUS", "PRK", "CHN", epistemic=None), want)
+
+
+def test_triangle_runs_cached_sql_without_building_ibis(events, monkeypatch) -> None:
+    first = triangle(events, "RUS", "PRK", "CHN", by="quarter")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the Ibis expression was built again")
+
+    monkeypatch.setattr("axiswatch.analysis.triangle.events_table", refuse)
+    assert _close(triangle(events, "RUS", "PRK", "CHN", by="quarter"), first)

@@ -27,17 +27,32 @@ compared with the previous reported one: ``flipped`` lists the dyads whose deter
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from itertools import chain
 from typing import Any
 
+import duckdb
 import ibis
 import pandas as pd
+from ibis.backends import BaseBackend
 
-from axiswatch.analysis._backend import Connectable, events_table, fetch, open_backend
+from axiswatch.analysis._backend import (
+    Connectable,
+    events_table,
+    open_backend,
+    workspace_view,
+)
+from axiswatch.analysis.compiled import param, run_template, to_arrow
 from axiswatch.analysis.periods import check_period, period_label, period_start, shift_period
-from axiswatch.analysis.selection import DEFAULT_EPISTEMIC, actor_codes, select_events
+from axiswatch.analysis.selection import (
+    DEFAULT_EPISTEMIC,
+    actor_codes,
+    event_filters,
+    filter_events,
+)
 from axiswatch.errors import InputError
 
 INDETERMINATE = "indeterminate"
@@ -187,7 +202,20 @@ def directed_scores(
 ) -> ibis.Table:
     """Ibis expression: per period and ordered pair of the actors, n, mean Goldstein, ids."""
     check_period(by)
-    ev = select_events(events, actors, origins=origins, epistemic=epistemic)
+    wanted, keep = event_filters(origins, epistemic)
+    return _directed(events, actors, by=by, origins=wanted, epistemic=keep)
+
+
+def _directed(
+    events: ibis.Table,
+    actors: Sequence[str],
+    *,
+    by: str,
+    origins: Sequence[str] | None,
+    epistemic: Sequence[str] | None,
+) -> ibis.Table:
+    """:func:`directed_scores` with the filters already checked."""
+    ev = filter_events(events, actors, origins=origins, epistemic=epistemic)
     ev = ev.filter(ev.goldstein.notnull())
     ev = ev.mutate(period_start=period_start(ev.day_start, by))
     mentions = ev.mentions.fill_null(1) if "mentions" in ev.columns else ibis.literal(1)
@@ -203,6 +231,49 @@ def directed_scores(
     )
 
 
+SCORE_COLUMNS: tuple[str, ...] = ("period_start", "source", "target", "n", "m", "mean", "event_ids")
+"""The columns of :func:`directed_scores`, in order."""
+
+
+def _scores(
+    con: Connectable,
+    actors: Sequence[str],
+    *,
+    by: str,
+    origins: Sequence[str] | None,
+    epistemic: Sequence[str] | None,
+    count: str,
+    reviewed: bool,
+) -> list[tuple]:
+    """The rows of :func:`directed_scores`: on a workspace connection by cached SQL with the
+    actor codes as parameters, elsewhere through Ibis."""
+    view = workspace_view(con, count)
+    if view is not None and isinstance(con, duckdb.DuckDBPyConnection):
+        n_o = None if origins is None else len(origins)
+        n_e = None if epistemic is None else len(epistemic)
+        n_a = len(actors)
+        values = [*actors, *(origins or ()), *(epistemic or ())]
+
+        def build(backend: BaseBackend) -> ibis.Table:
+            marks = [param(k) for k in range(len(values))]
+            return _directed(
+                events_table(backend, count=count, reviewed=reviewed),
+                marks[:n_a],
+                by=by,
+                origins=None if n_o is None else marks[n_a : n_a + n_o],
+                epistemic=None if n_e is None else marks[n_a + (n_o or 0) :],
+            )
+
+        key = ("triangle_scores", view, reviewed, by, n_a, n_o, n_e)
+        rows = run_template(con, key, values, build)
+        if rows is not None:
+            return rows
+    with open_backend(con) as backend:
+        events = events_table(backend, count=count, reviewed=reviewed)
+        table = to_arrow(_directed(events, actors, by=by, origins=origins, epistemic=epistemic))
+    return list(zip(*(column.to_pylist() for column in table.columns), strict=True))
+
+
 def _edge(
     rows: dict[tuple[str, str], Any], x: str, y: str, *, tau: float, n_min: int, symmetric: bool
 ) -> DyadSign:
@@ -215,7 +286,7 @@ def _edge(
         mean_ab, n_ab, mean_ba, n_ba, tau=tau, n_min=n_min, symmetric=symmetric
     )
     used = {"both": (fwd, back), "ab": (fwd,), "ba": (back,)}.get(basis or "", ())
-    ids = sorted(str(i) for row in used for i in row["event_ids"])
+    ids = sorted(map(str, chain.from_iterable(row["event_ids"] for row in used)))
     asymmetric = mean_ab is not None and mean_ba is not None and mean_ab * mean_ba < 0
     label = {"both": "both", "ab": f"{x}->{y}", "ba": f"{y}->{x}"}.get(basis or "")
     mentions = sum(int(r.get("m", r["n"])) for r in (fwd, back) if r is not None)
@@ -251,20 +322,39 @@ def triangle_periods(
     _check(tau, n_min)
     if window < 1:
         raise InputError(f"window={window}: give 1 or more periods to pool")
+    groups = (
+        (start, {(r["source"], r["target"]): r for r in group.to_dict("records")})
+        for start, group in _windows(scores, by, window)
+    )
+    return _periods(groups, actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric, window=window)
+
+
+def _periods(
+    groups: Iterable[tuple[Any, dict[tuple[str, str], Any]]],
+    actors: Sequence[str],
+    *,
+    by: str,
+    tau: float,
+    n_min: int,
+    symmetric: bool,
+    window: int,
+) -> list[dict[str, Any]]:
+    """The triangle dicts of (period start, rows by (source, target)) in period order."""
     a, b, c = actors
     out: list[dict[str, Any]] = []
     previous: dict[str, Any] | None = None
-    for start, group in _windows(scores, by, window):
-        rows = {(r["source"], r["target"]): r for r in group.to_dict("records")}
+    for start, rows in groups:
         edges = [
             _edge(rows, x, y, tau=tau, n_min=n_min, symmetric=symmetric)
             for x, y in ((a, b), (b, c), (c, a))
         ]
         config = classify(actors, *(e.sign for e in edges))
+        label = period_label(start, by)
+        first = None if window == 1 else shift_period(start, by, 1 - window)
         period = {
-            "period": period_label(start, by),
-            "period_start": pd.Timestamp(start).date().isoformat(),
-            "window_start": period_label(shift_period(start, by, 1 - window), by),
+            "period": label,
+            "period_start": _date(start).isoformat(),
+            "window_start": label if window == 1 else period_label(first, by),
             "actors": list(actors),
             "configuration": config.name,
             "pivot": config.pivot,
@@ -276,12 +366,36 @@ def triangle_periods(
             "balance": config.balance,
             "balanced_strong": config.balanced_strong,
             "balanced_weak": config.balanced_weak,
-            "dyads": [asdict(e) for e in edges],
+            "dyads": [{name: getattr(e, name) for name in _SIGN_FIELDS} for e in edges],
         }
         period.update(_transition(previous, period))
         out.append(period)
         previous = period
     return out
+
+
+_SIGN_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(DyadSign))
+
+
+def _row_groups(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[dt.date, dict]]:
+    """(period start, its rows by (source, target)) from rows in period order."""
+    start: Any = None
+    group: dict[tuple[str, str], dict[str, Any]] = {}
+    for period, source, target, n, m, mean, ids in rows:
+        if period != start:
+            if group:
+                yield _date(start), group
+            start, group = period, {}
+        group[(source, target)] = {"n": n, "m": m, "mean": mean, "event_ids": ids}
+    if group:
+        yield _date(start), group
+
+
+def _date(value: Any) -> dt.date:
+    """A period start as a date (from a date, datetime, Timestamp or datetime64)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
 
 
 def _windows(scores: pd.DataFrame, by: str, window: int) -> Iterator[tuple[Any, pd.DataFrame]]:
@@ -355,12 +469,18 @@ def triangle(
     """
     actors = actor_codes(a, b, c)
     _check(tau, n_min)
-    with open_backend(con) as backend:
-        events = events_table(backend, count=count, reviewed=reviewed)
-        expr = directed_scores(events, actors, by=by, origins=origins, epistemic=epistemic)
-        scores = fetch(expr)
-    return triangle_periods(
-        scores, actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric, window=window
+    check_period(by)
+    wanted, keep = event_filters(origins, epistemic)
+    rows = _scores(
+        con, actors, by=by, origins=wanted, epistemic=keep, count=count, reviewed=reviewed
+    )
+    if window != 1:
+        scores = pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
+        return triangle_periods(
+            scores, actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric, window=window
+        )
+    return _periods(
+        _row_groups(rows), actors, by=by, tau=tau, n_min=n_min, symmetric=symmetric, window=1
     )
 
 
