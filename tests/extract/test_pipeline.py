@@ -55,6 +55,20 @@ def _summary(events) -> list[tuple]:
             id="light-verb-noun-with-coordinated-dates",
         ),
         pytest.param(
+            "Russia and Iran increased their military cooperation in 2022.",
+            [("RUS", "IRN", "COOPERATE", "2022", "2022")],
+            id="cooperation-done-by-a-verb",
+        ),
+        pytest.param(
+            "Talks among China, Russia and Iran were held in Beijing in March 2025.",
+            [
+                ("CHN", "RUS", "CONSULT", "2025-03", "2025-03"),
+                ("CHN", "IRN", "CONSULT", "2025-03", "2025-03"),
+                ("RUS", "IRN", "CONSULT", "2025-03", "2025-03"),
+            ],
+            id="talks-among-a-list",
+        ),
+        pytest.param(
             "In 2024, North Korea's deliveries of artillery shells to Russia surged.",
             [("PRK", "RUS", "COOPERATE", "2024", "2024")],
             id="delivery-noun",
@@ -346,6 +360,26 @@ def test_extract_one_list_after_group_gives_one_event_per_actor(extract) -> None
         ("IRN", "UKR", "REJECT"),
         ("SYR", "UKR", "REJECT"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022, there were no forbidden areas of cooperation between China and Russia.",
+        "In 2024, there were indicators of deepening military cooperation between the DPRK and "
+        "Russia.",
+        "In 2024, the advisors discussed efforts to strengthen cooperation between Japan and the "
+        "Republic of Korea.",
+    ],
+    ids=["named-not-done", "a-trend", "an-intent"],
+)
+def test_cooperation_named_or_intended_is_no_cooperate_event(extract, text: str) -> None:
+    assert [e for e in extract(text) if e.event_type == "COOPERATE"] == []
+
+
+def test_agreeing_to_intensify_cooperation_is_the_agreement_only(extract) -> None:
+    events = extract("China and Russia agreed to intensify cooperation in 2019.")
+    assert [(e.source, e.target, e.event_type) for e in events] == [("CHN", "RUS", "AGREE")]
 
 
 def test_a_repeated_mention_is_kept_only_when_its_own_sentence_dates_it(extract) -> None:

@@ -49,3 +49,10 @@ def test_dictionary_leaves_statements_uncoded() -> None:
 
 def test_dictionary_codes_only_verbs() -> None:
     assert _trigger_of("The visit was short.", "visit") is None
+
+
+def test_dictionary_leaves_idioms_of_its_verbs_uncoded() -> None:
+    # TAKE is APPREHEND (171); "took place" and "took note" are no seizure
+    assert _trigger_of("The talks took place in Beijing.", "took") is None
+    assert _trigger_of("Russia took note of the proposal.", "took") is None
+    assert _trigger_of("Police took the suspects into custody.", "took") is not None

@@ -30,6 +30,7 @@ TARGET_PREPS = frozenset(
         "over",
         "upon",
         "between",
+        "among",
         "of",
     }
 )

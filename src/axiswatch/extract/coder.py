@@ -176,7 +176,7 @@ LIGHT_VERBS = frozenset(
 MOTION_VERBS = frozenset(
     {"fly", "go", "travel", "arrive", "come", "head", "return", "leave", "set"}
 )
-JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between"})
+JOINT_NOUN_PREPS = frozenset({"with", "to", "in", "between", "among"})
 NOUN_TARGET_PREPS = frozenset(
     {"to", "against", "on", "of", "toward", "towards", "for", "into", "over", "upon", "in"}
 )
@@ -335,8 +335,28 @@ def _matches(tok: Token, trig: Trigger) -> bool:
         m.lemma_.lower() in trig.needs_modifier for m in _modifiers(tok)
     ):
         return False
+    if trig.needs_verb and not _done_by_verb(tok):
+        return False  # "areas of cooperation": named, not done
     needs = trig.needs
     return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in tok.subtree)
+
+
+def _done_by_verb(tok: Token) -> bool:
+    """A noun that a light verb performs: "increased their military cooperation" (object),
+    "cooperation was deepened" (passive subject), "deepened cooperation" (past participle).
+    Not a verb in the infinitive ("agreed to intensify cooperation", "efforts to strengthen
+    cooperation": an intent, coded as such by its own word) nor "deepening cooperation" after
+    a preposition or before the noun ("indicators of deepening cooperation": a trend described,
+    not an act)."""
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        gerund = head.tag_ == "VBG" and head.dep_ == "pcomp"  # "questions on deepening ..."
+        return not (infinitive or gerund)
+    return any(
+        c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS
+        for c in tok.children
+    )
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -570,7 +590,7 @@ def _noun_arguments(
         preps += [(p, o) for p, o in prep_objects(tok.head) if p == "by"]
     for prep, obj in preps:
         refs = _refs_for_heads([obj], inp, discourse, f"prep_{prep}")
-        if prep == "by" or (prep in {"of", "between"} and joint):
+        if prep == "by" or (prep in {"of", "between", "among"} and joint):
             sources.extend(refs)
         elif prep in target_preps:
             targets.extend(refs)
@@ -1256,7 +1276,8 @@ def _joint_pairs(
         # "Araghchi held meetings with his Chinese and Russian counterparts": one each
         return [(acting[0], p) for p in partners[:MAX_JOINT_SIDES]]
     if len(sides) > 2 and (
-        all(_acting(s) for s in sides) or all(s.via == "prep_between" for s in sides)
+        all(_acting(s) for s in sides)
+        or all(s.via in {"prep_between", "prep_among"} for s in sides)
     ):  # one list: "the signers", "meetings between China, Russia and Iran"
         # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
         # a longer list acting together is a multilateral act that pairs would overcount

@@ -34,6 +34,7 @@ class Trigger:
     from_dictionary: bool = False  # coded by the CAMEO verb dictionary, not the hand lexicon
     attitude: bool = False  # "expressed concern over X": the verb's subject holds it about X
     needs_partner: bool = False  # two subjects, or a "with"/"to" partner ("spoke with X")
+    needs_verb: bool = False  # a noun done by a verb ("deepened cooperation"), not named alone
 
 
 def _read(name: str) -> dict:
@@ -83,6 +84,7 @@ def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
         presence=bool(spec.get("presence")),
         attitude=bool(spec.get("attitude")),
         needs_partner=bool(spec.get("needs_partner")),
+        needs_verb=bool(spec.get("needs_verb")),
     )
 
 

@@ -25,6 +25,9 @@ from axiswatch.ontology.cameo import cameo_code
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OUTSIDE_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark"})
 JOINT_ROOTS = ("03", "04", "06")
+IDIOMS = frozenset({("take", "place"), ("take", "note")})
+"""A verb and bare object that mean something else together ("talks took place"): no act
+of the verb's block (TAKE is APPREHEND)."""
 """Acts done together: "China and Russia cooperated" is one event between the two."""
 
 
@@ -93,6 +96,8 @@ def dictionary_trigger(tok: Token) -> Trigger | None:
         return None
     table = verb_dictionary()
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "dobj" and (lemma, c.lower_) in IDIOMS for c in tok.children):
+        return None
     particles = [c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}]
     entry = next(
         (table.verbs[f"{lemma} {p}"] for p in particles if f"{lemma} {p}" in table.verbs),
