@@ -69,6 +69,11 @@ def _summary(events) -> list[tuple]:
             id="talks-among-a-list",
         ),
         pytest.param(
+            "In 2024, trade between China and Saudi Arabia reached $107 billion.",
+            [("CHN", "SAU", "COOPERATE", "2024", "2024")],
+            id="trade-in-a-period",
+        ),
+        pytest.param(
             "In 2024, North Korea's deliveries of artillery shells to Russia surged.",
             [("PRK", "RUS", "COOPERATE", "2024", "2024")],
             id="delivery-noun",
@@ -375,6 +380,15 @@ def test_extract_one_list_after_group_gives_one_event_per_actor(extract) -> None
 )
 def test_cooperation_named_or_intended_is_no_cooperate_event(extract, text: str) -> None:
     assert [e for e in extract(text) if e.event_type == "COOPERATE"] == []
+
+
+def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
+    assert extract("The Sino-Russian trade had an intense impact on all records.") == []
+    signed = extract(
+        "On September 7, 2022, China and Russia signed an agreement to free their trade from "
+        "the dollar."
+    )
+    assert [e.event_type for e in signed] == ["SUPPORT"]
 
 
 def test_agreeing_to_intensify_cooperation_is_the_agreement_only(extract) -> None:

@@ -337,6 +337,8 @@ def _matches(tok: Token, trig: Trigger) -> bool:
         return False
     if trig.needs_verb and not _done_by_verb(tok):
         return False  # "areas of cooperation": named, not done
+    if trig.needs_own_date and _purpose(tok):
+        return False
     needs = trig.needs
     return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in tok.subtree)
 
@@ -344,18 +346,24 @@ def _matches(tok: Token, trig: Trigger) -> bool:
 def _done_by_verb(tok: Token) -> bool:
     """A noun that a light verb performs: "increased their military cooperation" (object),
     "cooperation was deepened" (passive subject), "deepened cooperation" (past participle).
-    Not a verb in the infinitive ("agreed to intensify cooperation", "efforts to strengthen
-    cooperation": an intent, coded as such by its own word) nor "deepening cooperation" after
-    a preposition or before the noun ("indicators of deepening cooperation": a trend described,
-    not an act)."""
+    Not a purpose (see ``_purpose``) nor "deepening cooperation" after a preposition or
+    before the noun ("indicators of deepening cooperation": a trend described, not an act)."""
     head = tok.head
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         gerund = head.tag_ == "VBG" and head.dep_ == "pcomp"  # "questions on deepening ..."
-        return not (infinitive or gerund)
+        return not (_purpose(tok) or gerund)
     return any(
         c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS
         for c in tok.children
+    )
+
+
+def _purpose(tok: Token) -> bool:
+    """The object of a verb in the infinitive: "agreed to intensify cooperation", "efforts to
+    strengthen cooperation", "an agreement to free their trade": an aim, which its own word
+    codes (an agreement, an intent), not the act."""
+    return tok.dep_ in {"dobj", "nsubjpass"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children
     )
 
 
@@ -1002,6 +1010,8 @@ def _code_trigger(
             return []
         choices = [dated if dated is not None else (None, False)]
     date = choices[0][0]
+    if trig.needs_own_date and (date is None or choices[0][1]):
+        return []  # "the Sino-Russian trade had an impact": no period of its own, no event
     scheduled = (
         status.value == "hypothetical"
         and (status.cue or "").lower() in FUTURE_CUES

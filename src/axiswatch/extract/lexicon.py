@@ -35,6 +35,7 @@ class Trigger:
     attitude: bool = False  # "expressed concern over X": the verb's subject holds it about X
     needs_partner: bool = False  # two subjects, or a "with"/"to" partner ("spoke with X")
     needs_verb: bool = False  # a noun done by a verb ("deepened cooperation"), not named alone
+    needs_own_date: bool = False  # counts only when its own sentence dates it ("trade in 2024")
 
 
 def _read(name: str) -> dict:
@@ -85,6 +86,7 @@ def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
         attitude=bool(spec.get("attitude")),
         needs_partner=bool(spec.get("needs_partner")),
         needs_verb=bool(spec.get("needs_verb")),
+        needs_own_date=bool(spec.get("needs_own_date")),
     )
 
 
