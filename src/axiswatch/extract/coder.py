@@ -527,7 +527,7 @@ def _refs_for_heads(
         found = [
             r
             for r in inp.index.refs_in(own_phrase, via)
-            if not _is_topic_modifier(inp.sent.doc[r.token_i])
+            if not _is_topic_modifier(inp.sent.doc[r.token_i]) and not _nested_place(r, head, inp)
         ]
         antecedent = (
             (discourse.topic or discourse.source) if via in SUBJECT_VIAS else (discourse.target)
@@ -1139,9 +1139,35 @@ def _complement_targets(
             continue
         for t in sorted(child.subtree, key=lambda x: x.i):
             ref = inp.index.by_token.get(t.i)
-            if ref is not None and ref.actor not in own and ref.actor not in {r.actor for r in out}:
+            if ref is None or ref.actor in own or ref.actor in {r.actor for r in out}:
+                continue
+            if not _where(t):  # "a meeting in Qingdao, China": where, not with whom
                 out.append(ActorRef(ref.actor, ref.person, t.i, "complement"))
     return out
+
+
+LOCATIVE_PREPS = frozenset({"in", "near", "inside", "within"})
+
+
+def _nested_place(ref: ActorRef, head: Token, inp: SentenceInput) -> bool:
+    """A state named deep in a phrase only as where something was ("a statement at the
+    meeting in Qingdao, China"). Not an organisation ("membership in NATO"), a capital that
+    stands for its host ("signed agreements in Minsk") or a description ("in the country")."""
+    tok = inp.sent.doc[ref.token_i]
+    return (
+        ref.token_i != head.i
+        and ref.actor not in inp.igo_ids
+        and ref.token_i not in inp.places
+        and tok.pos_ == "PROPN"
+        and _where(tok)
+    )
+
+
+def _where(tok: Token) -> bool:
+    """A name that says where something happened: the object of "in" ("in Qingdao, China")."""
+    while tok.dep_ in {"compound", "appos", "conj", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def _intent_recode(
