@@ -112,6 +112,9 @@ def test_hypotheses_without_the_analysis(
     assert client.get("/api/hypotheses", headers=fresh).json() == {
         "available": False,
         "count": 0,
+        "total": 0,
+        "next": None,
+        "cursor": None,
         "hypotheses": [],
     }
 

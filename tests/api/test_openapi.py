@@ -18,6 +18,7 @@ PATHS = {
     "/api/network.{fmt}",
     "/api/claims",
     "/api/hypotheses",
+    "/api/hypotheses/{hypothesis_id}/evidence",
     "/api/dyad",
     "/api/triangle",
     "/api/votes/align",

@@ -25,28 +25,42 @@ The first step of Analysis of Competing Hypotheses (Heuer, ch. 8; ../shared/note
   ("relations_decay_with", "may_become_more_assertive_towards").
 - ``counts`` holds the number of C, I and N items; ``inconsistency`` is the number of I items,
   by which ACH ranks hypotheses (the fewest first).
+
+:func:`build_hypotheses` rates items in Python and is the reference. The store is read by
+:func:`hypothesis_page` and :func:`evidence_page`: SQL matches the events to each hypothesis
+and counts them per input of the rating, so no event is read into Python except those on the
+page asked for; claims (few beside the events) are rated in Python. Hypotheses are listed in
+claim order, a hypothesis' evidence events first (listing order) then claims; both are paged
+by keyset cursors (:mod:`axiswatch.store.cursors`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 import duckdb
 
+from axiswatch.errors import InputError, NotFoundError
 from axiswatch.model import Claim, Event
-from axiswatch.store.events import EventFilter, read_events
+from axiswatch.store import cursors
+from axiswatch.store import events as event_store
 from axiswatch.store.reference import read_claims
 
 __all__ = [
     "EvidenceItem",
+    "EvidencePage",
     "Hypothesis",
+    "HypothesisPage",
     "build_hypotheses",
     "claim_topics",
     "event_topics",
+    "evidence_page",
     "hypotheses",
+    "hypothesis_page",
 ]
 
 Rating = Literal["C", "I", "N"]
@@ -104,6 +118,10 @@ class Hypothesis:
     evidence: list[EvidenceItem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     inconsistency: int = 0
+    evidence_total: int = 0
+    """Items of evidence in all (``evidence`` may hold only the first page of them)."""
+    evidence_cursor: str | None = None
+    """The ``after`` value of the next page of evidence; None when ``evidence`` ends it."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field."""
@@ -213,13 +231,18 @@ def _event_item(sides: _Sides, event: Event) -> EvidenceItem | None:
         epistemic=event.epistemic,
         symmetric=event.event_type.upper() == "CONSULT",
     )
-    span = event.date_start if event.date_start == event.date_end else (
-        f"{event.date_start}/{event.date_end}" if event.date_start else None
-    )  # fmt: skip
-    summary = f"{event.source} {event.event_type} {event.target}" + (
-        f" ({event.mode})" if event.mode else ""
-    )
+    summary = _summary(event.source, event.event_type, event.target, event.mode)
+    span = _span(event.date_start, event.date_end)
     return EvidenceItem("event", event.event_id, summary, event.sentence, span, rating, why)
+
+
+def _span(start: str | None, end: str | None) -> str | None:
+    """An event's date, or its first and last dates as ``start/end``."""
+    return start if start == end else (f"{start}/{end}" if start else None)
+
+
+def _summary(source: str | None, event_type: str, target: str | None, mode: str | None) -> str:
+    return f"{source} {event_type} {target}" + (f" ({mode})" if mode else "")
 
 
 def _claim_item(sides: _Sides, claim: Claim) -> EvidenceItem | None:
@@ -260,6 +283,7 @@ def build_hypotheses(claims: Sequence[Claim], events: Sequence[Event]) -> list[H
         counts = {r: sum(1 for i in items if i.rating == r) for r in ("C", "I", "N")}
         out.append(
             Hypothesis(
+                evidence_total=len(items),
                 hypothesis_id=claim.claim_id,
                 statement=claim.sentence,
                 subject=claim.subject,
@@ -275,10 +299,291 @@ def build_hypotheses(claims: Sequence[Claim], events: Sequence[Event]) -> list[H
     return out
 
 
-def hypotheses(con: duckdb.DuckDBPyConnection) -> list[Hypothesis]:
-    """The hypotheses of the stored claims, with the stored events and claims as evidence."""
+# --- the store: events matched and counted in SQL, paged -------------------------------------
+
+DEFAULT_HYPOTHESES = 50
+"""Hypotheses on a page of the list unless a limit is given."""
+DEFAULT_EVIDENCE = 20
+"""Items of evidence shown with each hypothesis of the list unless a number is given."""
+DEFAULT_EVIDENCE_PAGE = 100
+"""Items on a page of one hypothesis' evidence unless a limit is given."""
+
+
+def _sql_words(words: Iterable[str]) -> str:
+    return ", ".join(f"'{w}'" for w in sorted(words))
+
+
+_EVENT_TOPIC_SQL = {
+    "arms": "(kind IN ('AID', 'COOPERATE') AND "
+    f"(m IN ({_sql_words(_ARMS_MODES)}) OR contains(m, 'arms')))",
+    "trade": "(m = 'trade' OR kind = 'SANCTION')",
+    "contact": "kind = 'CONSULT'",
+    "support": "kind IN ('AGREE', 'AID', 'COOPERATE', 'SUPPORT')",
+    "conflict": f"kind IN ({_sql_words(_CONFLICT_TYPES)})",
+}
+"""SQL of :func:`event_topics`, over ``kind`` (upper-case type) and ``m`` (lower-case mode)."""
+_TOPICS = tuple(_EVENT_TOPIC_SQL)
+_HYPOTHESIS_TYPE = (
+    "STRUCT(i INTEGER, subjects VARCHAR[], objects VARCHAR[], actors VARCHAR[], "
+    "general BOOLEAN, " + ", ".join(f"{t} BOOLEAN" for t in _TOPICS) + ")[]"
+)
+_KEYS = ", ".join(f"_k{n}" for n in range(len(event_store.SORT_KEY)))
+
+
+def _in(column: str, values: str) -> str:
+    return f"coalesce(list_contains({values}, {column}), false)"
+
+
+def _rated_sql(after: bool) -> str:
+    """The events that bear on each hypothesis ``i`` of the parameter, with the way they go
+    (see ``_Sides.way``) and the columns of an item; ``after`` adds the keyset condition."""
+    keys = ", ".join(f"{k} AS _k{n}" for n, k in enumerate(event_store.SORT_KEY))
+    marks = ", ".join("?" for _ in event_store.SORT_KEY)
+    later = f" AND ({event_store.ORDER_BY}) > ({marks})" if after else ""
+    topics = " OR ".join(f"(h.{t} AND {sql})" for t, sql in _EVENT_TOPIC_SQL.items())
+    any_object = f"(len(h.objects) = 0 OR {_in('p.target', 'h.objects')})"
+    forward = f"{_in('p.source', 'h.subjects')} AND {any_object}"
+    backward = f"{_in('p.source', 'h.objects')} AND {_in('p.target', 'h.subjects')}"
+    return f"""
+    WITH hs AS (SELECT unnest(?::{_HYPOTHESIS_TYPE}) AS h),
+    h AS (SELECT h.* FROM hs),
+    ha AS (SELECT i, unnest(actors) AS actor FROM h),
+    e AS (
+        SELECT event_id, source, target, event_type, mode, epistemic, sentence, date_start,
+               date_end, upper(event_type) AS kind, lower(coalesce(mode, '')) AS m, {keys}
+        FROM grouped_events WHERE review <> 'rejected'{later}
+    ),
+    p AS (
+        SELECT ha.i, e.* FROM e JOIN ha ON e.source = ha.actor
+        UNION ALL
+        SELECT ha.i, e.* FROM e JOIN ha ON e.target = ha.actor JOIN h USING (i)
+        WHERE NOT {_in("e.source", "h.actors")}
+    )
+    SELECT p.*, CASE WHEN {forward} THEN 'same' WHEN {backward} THEN 'reverse'
+                     ELSE 'other' END AS way,
+           kind IN ({_sql_words(COOPERATIVE_TYPES)}) AS is_cooperative,
+           kind = 'CONSULT' AS is_symmetric
+    FROM p JOIN h USING (i)
+    WHERE CASE WHEN h.general
+               THEN len(h.actors) = 2 AND p.source <> p.target
+                    AND {_in("p.source", "h.actors")} AND {_in("p.target", "h.actors")}
+               ELSE {topics} END"""
+
+
+def _hypothesis_param(sides: Sequence[_Sides]) -> list[dict[str, Any]]:
+    return [
+        {
+            "i": i,
+            "subjects": sorted(s.subjects),
+            "objects": sorted(s.objects),
+            "actors": sorted(s.actors),
+            "general": s.topics == ("general",),
+            **{t: t in s.topics for t in _TOPICS},
+        }
+        for i, s in enumerate(sides)
+    ]
+
+
+_ITEM_COLUMNS = (
+    "i, event_id, source, target, event_type, mode, epistemic, sentence, date_start, date_end, "
+    f"way, is_cooperative, is_symmetric, {_KEYS}"
+)
+
+
+def _row_item(sides: _Sides, row: tuple[Any, ...]) -> tuple[EvidenceItem, str]:
+    """An item from a row of ``_ITEM_COLUMNS``, and the cursor after it."""
+    _, event_id, source, target, kind, mode, epistemic, sentence, start, end = row[:10]
+    way, cooperative, symmetric = row[10:13]
+    rating, why = _rate(
+        sides, way, cooperative=cooperative, epistemic=epistemic, symmetric=symmetric
+    )
+    summary = _summary(source, kind, target, mode)
+    item = EvidenceItem("event", event_id, summary, sentence, _span(start, end), rating, why)
+    return item, "e." + cursors.encode_cursor(row[13:])
+
+
+def _event_counts(con: duckdb.DuckDBPyConnection, sides: Sequence[_Sides]) -> list[Counter[str]]:
+    """The number of event items of each rating, per hypothesis (one pass over the events)."""
+    counts: list[Counter[str]] = [Counter() for _ in sides]
+    if not any(s.actors for s in sides):
+        return counts
+    sql = (
+        "SELECT i, way, is_cooperative, is_symmetric, epistemic, count(*) "
+        f"FROM ({_rated_sql(False)}) GROUP BY ALL"
+    )
+    for i, way, cooperative, symmetric, epistemic, n in con.execute(
+        sql, [_hypothesis_param(sides)]
+    ).fetchall():
+        rating, _ = _rate(
+            sides[i], way, cooperative=cooperative, epistemic=epistemic, symmetric=symmetric
+        )
+        counts[i][rating] += n
+    return counts
+
+
+def _event_rows(
+    con: duckdb.DuckDBPyConnection,
+    sides: Sequence[_Sides],
+    limit: int | None,
+    after: list[Any] | None = None,
+) -> list[list[tuple[Any, ...]]]:
+    """The first ``limit`` + 1 event rows of each hypothesis (all without a limit), after the
+    events sort key ``after``, in listing order."""
+    rows: list[list[tuple[Any, ...]]] = [[] for _ in sides]
+    if not any(s.actors for s in sides):
+        return rows
+    sql = f"SELECT {_ITEM_COLUMNS} FROM ({_rated_sql(after is not None)})"
+    if limit is not None:
+        sql += f" QUALIFY row_number() OVER (PARTITION BY i ORDER BY {_KEYS}) <= {int(limit) + 1}"
+    sql += f" ORDER BY i, {_KEYS}"
+    for row in con.execute(sql, [_hypothesis_param(sides), *(after or [])]).fetchall():
+        rows[row[0]].append(row)
+    return rows
+
+
+def _claim_key(claim: Claim) -> list[Any]:
+    """A claim's place in claim order (``store.claim_pages.SORT_KEY``)."""
+    doc, start = claim.document_id, claim.start_char
+    return [doc is None, doc or "", start is None, -1 if start is None else start, claim.claim_id]
+
+
+def _claim_items(
+    sides: _Sides, hypothesis: Claim, claims: Sequence[Claim]
+) -> list[tuple[EvidenceItem, str]]:
+    """The claims that bear on a hypothesis, each with the cursor after it."""
+    found = []
+    for claim in claims:
+        if claim.claim_id == hypothesis.claim_id:
+            continue
+        item = _claim_item(sides, claim)
+        if item is not None:
+            found.append((item, "c." + cursors.encode_cursor(_claim_key(claim))))
+    return found
+
+
+@dataclass(frozen=True)
+class HypothesisPage:
+    """A page of hypotheses, each with its counts and first items; the cursor of the next page
+    (None at the end) and the number of hypotheses in all."""
+
+    hypotheses: list[Hypothesis]
+    cursor: str | None
+    total: int
+
+
+@dataclass(frozen=True)
+class EvidencePage:
+    """A page of one hypothesis' evidence (``hypothesis.evidence``), with its counts over all
+    of it, ``hypothesis.evidence_total`` and ``hypothesis.evidence_cursor`` for the next."""
+
+    hypothesis: Hypothesis
+
+
+def _hedged(con: duckdb.DuckDBPyConnection) -> tuple[list[Claim], list[Claim]]:
     claims = read_claims(con)
-    actors = {a for c in claims if c.epistemic in HEDGED for a in _sides(c).actors}
-    # only events touching an actor of some hypothesis can bear on one
-    events = read_events(con, EventFilter(actors=tuple(sorted(actors))))
-    return build_hypotheses(claims, events)
+    return claims, [c for c in claims if c.epistemic in HEDGED]
+
+
+def _decode_evidence_cursor(after: str) -> tuple[str, list[Any]]:
+    """``("e", events sort key)`` or ``("c", claim key)``; InputError for other tokens."""
+    kind, _, token = after.partition(".")
+    if kind == "e":
+        return kind, event_store.decode_cursor(token)
+    if kind == "c":
+        return kind, cursors.decode_cursor(token, 5)
+    raise InputError(f"after={after[:40]!r}: not a cursor from a `next` link")
+
+
+def _assemble(
+    claim: Claim,
+    sides: _Sides,
+    event_counts: Counter[str],
+    event_rows: list[tuple[Any, ...]],
+    claim_items: list[tuple[EvidenceItem, str]],
+    limit: int | None,
+    *,
+    claims_after: list[Any] | None = None,
+) -> Hypothesis:
+    """The hypothesis with up to ``limit`` items (``event_rows``, then the claims after the
+    claim key ``claims_after``), its counts over all its evidence."""
+    counts = event_counts + Counter(item.rating for item, _ in claim_items)
+    tail = claim_items
+    if claims_after is not None:
+        tail = [(i, c) for i, c in claim_items if _claim_cursor_key(c) > claims_after]
+    items = [_row_item(sides, row) for row in event_rows] + tail
+    shown = items if limit is None else items[:limit]
+    more = limit is not None and len(items) > limit
+    return Hypothesis(
+        hypothesis_id=claim.claim_id,
+        statement=claim.sentence,
+        subject=claim.subject,
+        object=claim.object,
+        epistemic=claim.epistemic,
+        predicate=claim.predicate,
+        topics=sides.topics,
+        evidence=[item for item, _ in shown],
+        counts={r: counts[r] for r in ("C", "I", "N")},
+        inconsistency=counts["I"],
+        evidence_total=sum(event_counts.values()) + len(claim_items),
+        evidence_cursor=shown[-1][1] if more and shown else None,
+    )
+
+
+def _claim_cursor_key(cursor: str) -> list[Any]:
+    return cursors.decode_cursor(cursor[2:], 5)
+
+
+def hypothesis_page(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    limit: int | None = DEFAULT_HYPOTHESES,
+    after: str | None = None,
+    evidence: int | None = DEFAULT_EVIDENCE,
+) -> HypothesisPage:
+    """``limit`` hypotheses (all with None) after the cursor ``after``, each with its counts
+    over all its evidence and its first ``evidence`` items (all with None)."""
+    claims, hedged = _hedged(con)
+    if after:
+        start = cursors.decode_cursor(after, 5)
+        hedged_after = [c for c in hedged if _claim_key(c) > start]
+    else:
+        hedged_after = hedged
+    page = hedged_after if limit is None else hedged_after[:limit]
+    sides = [_sides(c) for c in page]
+    counts = _event_counts(con, sides)
+    rows = _event_rows(con, sides, evidence)
+    found = [
+        _assemble(claim, side, count, event_rows, _claim_items(side, claim, claims), evidence)
+        for claim, side, count, event_rows in zip(page, sides, counts, rows, strict=True)
+    ]
+    more = limit is not None and len(hedged_after) > limit
+    cursor = cursors.encode_cursor(_claim_key(page[-1])) if more and page else None
+    return HypothesisPage(found, cursor, len(hedged))
+
+
+def evidence_page(
+    con: duckdb.DuckDBPyConnection,
+    hypothesis_id: str,
+    *,
+    limit: int | None = DEFAULT_EVIDENCE_PAGE,
+    after: str | None = None,
+) -> EvidencePage:
+    """One hypothesis with ``limit`` items of its evidence after the cursor ``after``."""
+    claims, hedged = _hedged(con)
+    claim = next((c for c in hedged if c.claim_id == hypothesis_id), None)
+    if claim is None:
+        raise NotFoundError(f"no hypothesis {hypothesis_id!r}")
+    side = _sides(claim)
+    (count,) = _event_counts(con, [side])
+    kind, key = _decode_evidence_cursor(after) if after else ("e", None)
+    (event_rows,) = _event_rows(con, [side], limit, key) if kind == "e" else ([],)
+    claim_items = _claim_items(side, claim, claims)
+    claims_after = key if kind == "c" else None
+    hyp = _assemble(claim, side, count, event_rows, claim_items, limit, claims_after=claims_after)
+    return EvidencePage(hyp)
+
+
+def hypotheses(con: duckdb.DuckDBPyConnection) -> list[Hypothesis]:
+    """Every hypothesis of the stored claims with all its evidence (events read from the
+    store are only those that bear on one)."""
+    return hypothesis_page(con, limit=None, evidence=None).hypotheses

@@ -1,9 +1,10 @@
 """Claims with their verdicts, and hypotheses with their evidence, as JSON-ready dicts.
 
 Claims come from ``ws.claims()`` and their verifications from the store as they are (an
-empty claims table gives an empty list). Hypotheses come from ``ws.hypotheses()`` when
-``axiswatch.analysis.hypotheses`` is installed; without it the list is empty and
-``available`` is False.
+empty claims table gives an empty list). Hypotheses come from ``axiswatch.analysis.hypotheses``
+when it is installed, a page at a time, each with its scores over all its evidence and the
+first items of it (the rest a page at a time from its ``evidence_next``); without the module
+the list is empty and ``available`` is False.
 """
 
 from __future__ import annotations
@@ -11,16 +12,25 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import json
+from types import ModuleType
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from axiswatch.analysis.verify import VERDICTS
-from axiswatch.errors import InputError
+from axiswatch.errors import InputError, NotFoundError
 from axiswatch.store.reference import read_verifications
 from axiswatch.workspace import Workspace
 
 HYPOTHESES_MODULE = "axiswatch.analysis.hypotheses"
 DEFAULT_CLAIMS = 100
+DEFAULT_HYPOTHESES = 50
+"""Hypotheses per page of /api/hypotheses (at most MAX_HYPOTHESES)."""
+MAX_HYPOTHESES = 500
+DEFAULT_EVIDENCE = 20
+"""Items of evidence shown with each hypothesis of the list (at most MAX_EVIDENCE)."""
+DEFAULT_EVIDENCE_PAGE = 100
+"""Items per page of /api/hypotheses/{id}/evidence (at most MAX_EVIDENCE)."""
+MAX_EVIDENCE = 1000
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -138,7 +148,92 @@ def claim_list(
     }
 
 
-def hypothesis_list(ws: Workspace) -> dict[str, Any]:
-    """Hypotheses with their evidence, and whether the analysis is installed."""
-    rows = hypothesis_rows(ws)
-    return {"available": has_hypotheses(), "count": len(rows), "hypotheses": rows}
+def _analysis() -> ModuleType | None:
+    """The hypotheses analysis module, or None when it is not installed."""
+    return importlib.import_module(HYPOTHESES_MODULE) if has_hypotheses() else None
+
+
+def _evidence_url(hypothesis_id: str, query: dict[str, Any]) -> str:
+    kept = {k: v for k, v in query.items() if v not in (None, "")}
+    tail = f"?{urlencode(kept)}" if kept else ""
+    return f"/api/hypotheses/{quote(hypothesis_id, safe='')}/evidence{tail}"
+
+
+def _with_evidence_link(row: dict[str, Any], shown: int) -> dict[str, Any]:
+    """The row with ``evidence_next``: the address of the evidence after the items shown."""
+    total = row.get("evidence_total")
+    cursor = row.get("evidence_cursor")
+    ident = str(row.get("hypothesis_id") or "")
+    if cursor:
+        row["evidence_next"] = _evidence_url(ident, {"after": cursor})
+    elif total and not shown:  # none shown: the evidence from its start
+        row["evidence_next"] = _evidence_url(ident, {})
+    else:
+        row["evidence_next"] = None
+    return row
+
+
+def hypothesis_list(
+    ws: Workspace,
+    *,
+    limit: int | None = None,
+    after: str | None = None,
+    evidence: int | None = None,
+) -> dict[str, Any]:
+    """One page of hypotheses (``limit``, default 50, after the cursor ``after``), each with
+    its scores over all its evidence and its first ``evidence`` items (default 20); the
+    ``total`` of hypotheses and the ``next`` page's address."""
+    module = _analysis()
+    if module is None:
+        return {
+            "available": False,
+            "count": 0,
+            "total": 0,
+            "next": None,
+            "cursor": None,
+            "hypotheses": [],
+        }
+    shown = DEFAULT_EVIDENCE if evidence is None else evidence
+    paged = getattr(module, "hypothesis_page", None)
+    if paged is None:  # an analysis without paging: its whole list on one page
+        rows, cursor = hypothesis_rows(ws), None
+        total = len(rows)
+    else:
+        page = paged(ws.con, limit=limit or DEFAULT_HYPOTHESES, after=after, evidence=shown)
+        rows = [_plain(_as_dict(h)) for h in page.hypotheses]
+        cursor, total = page.cursor, page.total
+    rows = [_with_evidence_link(r, len(r.get("evidence") or [])) for r in rows]
+    kept = {k: v for k, v in {"limit": limit, "evidence": evidence}.items() if v is not None}
+    nxt = f"/api/hypotheses?{urlencode({**kept, 'after': cursor})}" if cursor else None
+    return {
+        "available": True,
+        "count": len(rows),
+        "total": total,
+        "next": nxt,
+        "cursor": cursor,
+        "hypotheses": rows,
+    }
+
+
+def hypothesis_evidence(
+    ws: Workspace, hypothesis_id: str, *, limit: int | None = None, after: str | None = None
+) -> dict[str, Any]:
+    """One page of a hypothesis' evidence (``limit``, default 100, after the cursor
+    ``after``), with the hypothesis and its scores over all its evidence."""
+    module = _analysis()
+    paged = getattr(module, "evidence_page", None) if module else None
+    if paged is None:
+        raise NotFoundError("the hypotheses analysis is not installed")
+    page = paged(ws.con, hypothesis_id, limit=limit or DEFAULT_EVIDENCE_PAGE, after=after)
+    hypothesis = _plain(_as_dict(page.hypothesis))
+    items = hypothesis.pop("evidence")
+    cursor = hypothesis.get("evidence_cursor")
+    kept = {"limit": limit, "after": cursor}
+    return {
+        "hypothesis": hypothesis,
+        "count": len(items),
+        "total": hypothesis.get("evidence_total", len(items)),
+        "next": _evidence_url(hypothesis_id, kept) if cursor else None,
+        "cursor": cursor,
+        "evidence": items,
+    }

@@ -172,11 +172,27 @@ class ClaimList(BaseModel):
 
 
 class HypothesisList(BaseModel):
-    """Hypotheses with their evidence; ``available`` is False without the analysis."""
+    """A page of hypotheses, each with its scores (``counts`` and ``inconsistency``, over all
+    its evidence), its first items of evidence, ``evidence_total`` and ``evidence_next`` (the
+    address of the rest); ``available`` is False without the analysis."""
 
     available: bool
     count: int
+    total: int = Field(0, description="Hypotheses in all, on every page.")
+    next: str | None = Field(None, description="The next page's address; null at the end.")
+    cursor: str | None = Field(None, description="The `after` value of the next page.")
     hypotheses: list[dict[str, Any]]
+
+
+class HypothesisEvidence(BaseModel):
+    """A page of one hypothesis' evidence, with the hypothesis and its scores."""
+
+    hypothesis: dict[str, Any]
+    count: int
+    total: int = Field(description="Items of evidence in all, on every page.")
+    next: str | None = Field(None, description="The next page's address; null at the end.")
+    cursor: str | None = Field(None, description="The `after` value of the next page.")
+    evidence: list[dict[str, Any]]
 
 
 class ActorList(BaseModel):

@@ -7,9 +7,14 @@ context; the JSON the page is built from is the API's (``json_url`` names the tw
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from axiswatch.api.claims import claim_anchor, claim_list, hypothesis_list
+from axiswatch.api.claims import (
+    claim_anchor,
+    claim_list,
+    hypothesis_evidence,
+    hypothesis_list,
+)
 from axiswatch.api.evidence import (
     EVENT_TYPES,
     document_detail,
@@ -234,9 +239,44 @@ def claims_page(ws: Workspace, verdict: str | None, after: str | None = None) ->
     }
 
 
-def hypotheses_page(ws: Workspace) -> dict[str, Any]:
-    """Hypotheses with their evidence (or a note that the analysis is not installed)."""
-    return {"title": "Hypotheses", **hypothesis_list(ws), "json_url": "/api/hypotheses"}
+def _evidence_link(hypothesis_id: str, after: str | None) -> str:
+    return f"/hypotheses/{quote(hypothesis_id, safe='')}" + query_string({"after": after})
+
+
+def hypotheses_page(ws: Workspace, after: str | None = None) -> dict[str, Any]:
+    """A page of hypotheses with their scores and first items of evidence, each linked to the
+    rest (or a note that the analysis is not installed)."""
+    listing = hypothesis_list(ws, after=after)
+    for row in listing["hypotheses"]:
+        shown = row.get("evidence") or []
+        cursor = row.get("evidence_cursor")
+        more = cursor or (row.get("evidence_total") and not shown)
+        ident = str(row.get("hypothesis_id") or "")
+        row["url"] = _evidence_link(ident, None) if ident else None
+        row["more_url"] = _evidence_link(ident, cursor) if more and ident else None
+    cursor = listing["cursor"]
+    return {
+        "title": "Hypotheses",
+        **listing,
+        "next_url": "/hypotheses" + query_string({"after": cursor}) if cursor else None,
+        "first_url": "/hypotheses" if after else None,
+        "json_url": "/api/hypotheses" + query_string({"after": after}),
+    }
+
+
+def hypothesis_page(ws: Workspace, hypothesis_id: str, after: str | None = None) -> dict[str, Any]:
+    """One hypothesis with its scores and a page of its evidence."""
+    page = hypothesis_evidence(ws, hypothesis_id, after=after)
+    hypothesis = page["hypothesis"]
+    return {
+        "title": "Hypothesis",
+        **page,
+        "h": {**hypothesis, "evidence": page["evidence"]},
+        "next_url": _evidence_link(hypothesis_id, page["cursor"]) if page["cursor"] else None,
+        "first_url": _evidence_link(hypothesis_id, None) if after else None,
+        "json_url": f"/api/hypotheses/{quote(hypothesis_id, safe='')}/evidence"
+        + query_string({"after": after}),
+    }
 
 
 def ingest_page(ws: Workspace) -> dict[str, Any]:

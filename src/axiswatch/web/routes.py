@@ -22,6 +22,7 @@ from axiswatch.web.evidence_pages import (
     documents_page,
     event_page,
     hypotheses_page,
+    hypothesis_page,
     ingest_page,
     reader_page,
     timeline_page,
@@ -167,9 +168,22 @@ def claims(
 
 
 @router.get("/hypotheses", response_class=HTMLResponse)
-def hypotheses(request: Request, ws: WorkspaceDep) -> Response:
-    """Hypotheses with their evidence."""
-    return render(request, "hypotheses.html", hypotheses_page(ws))
+def hypotheses(
+    request: Request, ws: WorkspaceDep, after: Annotated[str | None, Query(max_length=400)] = None
+) -> Response:
+    """Hypotheses with their scores and first items of evidence, a page at a time."""
+    return render(request, "hypotheses.html", hypotheses_page(ws, after))
+
+
+@router.get("/hypotheses/{hypothesis_id}", response_class=HTMLResponse)
+def hypothesis(
+    request: Request,
+    ws: WorkspaceDep,
+    hypothesis_id: str,
+    after: Annotated[str | None, Query(max_length=400)] = None,
+) -> Response:
+    """One hypothesis with its evidence, a page at a time."""
+    return render(request, "hypothesis.html", hypothesis_page(ws, hypothesis_id, after))
 
 
 @router.get("/dyad", response_class=HTMLResponse)

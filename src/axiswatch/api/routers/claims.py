@@ -1,4 +1,4 @@
-"""GET /api/claims (with verdicts) and /api/hypotheses."""
+"""GET /api/claims (with verdicts), /api/hypotheses and a hypothesis' evidence."""
 
 from __future__ import annotations
 
@@ -6,9 +6,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from axiswatch.api.claims import claim_list, hypothesis_list
+from axiswatch.api.claims import (
+    MAX_EVIDENCE,
+    MAX_HYPOTHESES,
+    claim_list,
+    hypothesis_evidence,
+    hypothesis_list,
+)
 from axiswatch.api.routers import ERRORS
-from axiswatch.api.schemas import ClaimList, HypothesisList
+from axiswatch.api.schemas import ClaimList, HypothesisEvidence, HypothesisList
 from axiswatch.api.state import WorkspaceDep
 
 router = APIRouter(prefix="/api", tags=["claims"], responses=ERRORS)
@@ -34,7 +40,41 @@ def claims(
     return claim_list(ws, verdict=verdict, document_id=document_id, limit=limit, after=after)
 
 
+After = Annotated[str | None, Query(max_length=400, description="Cursor from a `next` link.")]
+
+
 @router.get("/hypotheses", response_model=HypothesisList)
-def hypotheses(ws: WorkspaceDep) -> dict[str, Any]:
-    """Hypotheses with their evidence and scores (empty until the analysis is installed)."""
-    return hypothesis_list(ws)
+def hypotheses(
+    ws: WorkspaceDep,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_HYPOTHESES, description="Hypotheses per page (default 50)."),
+    ] = None,
+    after: After = None,
+    evidence: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            le=MAX_EVIDENCE,
+            description="Items of evidence shown with each hypothesis (default 20); the rest "
+            "from its `evidence_next`.",
+        ),
+    ] = None,
+) -> dict[str, Any]:
+    """Hypotheses with their scores over all their evidence and its first items, a page at a
+    time (empty until the analysis is installed)."""
+    return hypothesis_list(ws, limit=limit, after=after, evidence=evidence)
+
+
+@router.get("/hypotheses/{hypothesis_id}/evidence", response_model=HypothesisEvidence)
+def evidence(
+    ws: WorkspaceDep,
+    hypothesis_id: str,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_EVIDENCE, description="Items per page (default 100)."),
+    ] = None,
+    after: After = None,
+) -> dict[str, Any]:
+    """One hypothesis' evidence, rated C, I or N, a page at a time: events, then claims."""
+    return hypothesis_evidence(ws, hypothesis_id, limit=limit, after=after)
