@@ -342,13 +342,13 @@ def test_extract_one_hedged_act_without_its_own_date_is_dropped(extract) -> None
     assert [e.epistemic for e in extract(text)] == ["asserted"]
 
 
-def test_extract_one_vote_against_condemnation_supports_the_condemned(extract) -> None:
+def test_extract_one_vote_against_a_condemnation_rejects_toward_the_condemned(extract) -> None:
     text = "In 2022, Belarus voted against the resolution condemning Russia's aggression."
     (event,) = extract(text)
     assert (event.source, event.target, event.event_type, event.mode) == (
         "BLR",
         "RUS",
-        "SUPPORT",
+        "REJECT",
         "vote",
     )
 

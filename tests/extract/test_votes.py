@@ -13,8 +13,8 @@ def test_voting_against_a_un_body_act_in_the_same_sentence(extract) -> None:
         "both Venezuela and Cuba voted against."
     )
     assert _votes(events) == [
-        ("VEN", "SUPPORT", "LBY", "2011-03-16"),
-        ("CUB", "SUPPORT", "LBY", "2011-03-16"),
+        ("VEN", "REJECT", "LBY", "2011-03-16"),
+        ("CUB", "REJECT", "LBY", "2011-03-16"),
     ]
 
 
@@ -24,8 +24,8 @@ def test_voting_no_on_the_resolution_of_the_previous_sentence(extract) -> None:
         "resolution 69/300. Iran and Venezuela voted no."
     )
     assert _votes(events) == [
-        ("IRN", "SUPPORT", "SYR", "2015-05-05"),
-        ("VEN", "SUPPORT", "SYR", "2015-05-05"),
+        ("IRN", "REJECT", "SYR", "2015-05-05"),
+        ("VEN", "REJECT", "SYR", "2015-05-05"),
     ]
 
 
@@ -61,15 +61,16 @@ def test_a_vote_with_nothing_voted_on_in_the_paragraph_is_not_coded(extract) -> 
     assert _votes(extract("In 2016, Syria and Nicaragua voted no.")) == []
 
 
-def test_vetoes_cast_on_a_sanctions_text_support_the_state_it_targets(extract) -> None:
+def test_vetoes_cast_on_a_sanctions_text_reject_toward_the_state_it_targets(extract) -> None:
+    # annotation guide v1.2: a veto or a vote against is REJECT aimed at the state concerned
     events = extract(
         "That consensus broke on 3 June 2019. Nine members voted in favour, but China and "
         "Russia cast vetoes, the first veto cast on a Syria sanctions text since the Council "
         "began imposing sanctions in 2011."
     )
     assert _votes(events) == [
-        ("CHN", "SUPPORT", "SYR", "2019-06-03"),
-        ("RUS", "SUPPORT", "SYR", "2019-06-03"),
+        ("CHN", "REJECT", "SYR", "2019-06-03"),
+        ("RUS", "REJECT", "SYR", "2019-06-03"),
     ]
 
 
@@ -82,12 +83,13 @@ def test_the_council_after_the_security_council_is_that_organ(extract) -> None:
     assert sanctions == [("UNSC", "SANCTION", "MLI")]
 
 
-def test_vetoing_the_renewal_of_a_sanctions_panel_supports_the_sanctioned(extract) -> None:
+def test_vetoing_the_renewal_of_a_sanctions_panel_rejects_toward_the_sanctioned(extract) -> None:
     events = extract(
         "In March 2019, Russia vetoed the renewal of the UN panel monitoring sanctions "
         "against Syria."
     )
-    assert _votes(events) == [("RUS", "SUPPORT", "SYR", "2019-03")]
+    assert _votes(events) == [("RUS", "REJECT", "SYR", "2019-03")]
+    assert {e.cameo for e in events if e.mode == "vote"} == {"129"}
 
 
 def test_the_same_resolution_named_again_keeps_the_earlier_framing(extract) -> None:
@@ -97,6 +99,15 @@ def test_the_same_resolution_named_again_keeps_the_earlier_framing(extract) -> N
     )
     voted = [e for e in events if e.rule == "vote_framing:support"]
     assert [(e.source, e.target) for e in voted] == [("RUS", "PRK")]
+
+
+def test_supporting_a_sanctions_resolution_sanctions_its_target(extract) -> None:
+    events = extract(
+        "In 2006, China supported UN Security Council Resolution 1718, which imposed sanctions "
+        "on North Korea."
+    )
+    voted = [(e.source, e.event_type, e.target) for e in events if e.mode == "vote"]
+    assert voted == [("CHN", "SANCTION", "PRK")]
 
 
 def test_a_proposal_extending_relief_to_a_state_frames_the_vote_for_it(extract) -> None:

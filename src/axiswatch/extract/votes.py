@@ -1,9 +1,8 @@
-"""Votes and vetoes, coded by how the text frames what was voted on (annotation guide).
+"""Votes and vetoes, coded by what the text voted on concerns (annotation guide v1.2).
 
-A vote for a text against a state is ACCUSE, for a text in its favour SUPPORT; a vote against
-(or a veto of) a text against a state is SUPPORT, of a text in its favour REJECT. A text
-whose framing is unclear concerns the state it names: voting for it is SUPPORT, against it
-REJECT.
+Voting against a text, or vetoing it, is REJECT aimed at the state the text concerns (the one
+it would sanction, or the one it would protect). Voting for a sanctions text is SANCTION on
+the sanctioned state, for a text condemning a state ACCUSE, for any other text SUPPORT.
 
 The text voted on is a resolution (or draft, motion) in the vote's own phrase; else one
 elsewhere in the sentence, or an act of a UN body there ("the Assembly suspended Russia ...,
@@ -52,15 +51,20 @@ BODY_ACTS = frozenset(
 UN_BODY_WORDS = frozenset({"assembly", "council"})
 
 
+SANCTION_CUES = frozenset({"sanction", "sanctions", "embargo"})
+
 VOTE_CODES: dict[tuple[str | None, bool], tuple[str, str]] = {
-    ("against", False): ("ACCUSE", "111"),  # for a text against X
+    ("sanctions", False): ("SANCTION", "163"),  # for a sanctions text on X
+    ("against", False): ("ACCUSE", "111"),  # for a text condemning X
     ("for", False): ("SUPPORT", "05"),  # for a text for X
     (None, False): ("SUPPORT", "05"),  # for a text about X
-    ("against", True): ("SUPPORT", "05"),  # against (or vetoing) a text against X
+    ("sanctions", True): ("REJECT", "12"),  # against (or vetoing) any text: REJECT toward X
+    ("against", True): ("REJECT", "12"),
     ("for", True): ("REJECT", "12"),
     (None, True): ("REJECT", "12"),
 }
-"""(framing, voted against) -> (PLOVER type, CAMEO) of the vote toward the state framed."""
+"""(framing, voted against) -> (PLOVER type, CAMEO) of the vote toward the state concerned."""
+VETO_CAMEO = "129"
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ def vote_coding(
     if frame is None:
         return None
     event_type, cameo = VOTE_CODES[(frame.framing, _votes_against(tok, trig))]
+    if trig.lemma == "veto":
+        cameo = VETO_CAMEO
     return event_type, cameo, frame.actor
 
 
@@ -142,14 +148,24 @@ def frame_of(resolution: Token, inp: SentenceInput) -> VoteFrame | None:
     for t in tokens:
         relieved = t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() in FOR_CUES
         if framing is None and t.i != resolution.i and _is_against(t) and not relieved:
-            framing = "for" if t.head.lemma_.lower() in VICTIM_NOUNS else "against"
+            framing = (
+                "for"
+                if t.head.lemma_.lower() in VICTIM_NOUNS
+                else "sanctions"
+                if t.lower_ in SANCTION_CUES or t.lemma_ in SANCTION_CUES
+                else "against"
+            )
         elif framing is None and (t.lower_ in FOR_CUES or t.lemma_ in FOR_CUES):
             framing = "for"
         ref = inp.index.by_token.get(t.i)
         if framing and ref is not None and ref.actor not in inp.igo_ids:
             return VoteFrame(framing, ref)
     unframed = _unframed(tokens, inp)
-    if framing == "against" and unframed is not None and unframed.actor.actor not in inp.igo_ids:
+    if (
+        framing in {"against", "sanctions"}
+        and unframed is not None
+        and unframed.actor.actor not in inp.igo_ids
+    ):
         return VoteFrame(framing, unframed.actor)  # "a North Korea sanctions text"
     return unframed
 
