@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import axiswatch
-from axiswatch.model import Document, Event
+from axiswatch.model import Claim, Document, Event
+from axiswatch.store.claims import write_claims
 from axiswatch.store.events import write_events
 from axiswatch.store.reference import write_verifications
 
@@ -167,3 +168,40 @@ def _write_claims(ws: axiswatch.Workspace, documents: dict[str, Document]) -> di
         checks.append(_Check(claim_id, verdict, why, dataset, version, [{"km": 17}]))
     write_verifications(ws.con, checks)
     return {c.claim_id: c.verdict for c in checks}
+
+
+def seed_hypotheses(ws: axiswatch.Workspace, hedged: int = 55, events: int = 30) -> None:
+    """``hedged`` hypotheses (CHN and RUS meeting, acting, falling out) and ``events`` more
+    meetings between them, stored through the workspace."""
+    predicates = ("meets", "relations_decay_with", "supports", "plays_part")
+    claims = [
+        Claim(
+            claim_id=f"h-{n:03d}",
+            document_id=None,
+            sentence=f"China and Russia: hypothesis {n}.",
+            subject="CHN",
+            predicate=predicates[n % len(predicates)],
+            object="RUS",
+            epistemic="hypothetical" if n % 3 else "alleged",
+        )
+        for n in range(hedged)
+    ]
+    write_claims(ws.con, claims, document_id=None)
+    write_events(
+        ws.con,
+        [
+            Event(
+                event_id=f"m-{n:03d}",
+                origin="manual",
+                date_start=f"2020-01-{n % 28 + 1:02d}",
+                date_end=f"2020-01-{n % 28 + 1:02d}",
+                source="CHN" if n % 2 else "RUS",
+                target="RUS" if n % 2 else "CHN",
+                event_type="CONSULT" if n % 4 else "THREATEN",
+                mode="visit",
+                sentence=f"They met, time {n}.",
+                epistemic="negated" if n % 7 == 0 else "reported",
+            )
+            for n in range(events)
+        ],
+    )
