@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from axiswatch.extract.coder import find_triggers
 from axiswatch.extract.pipeline import SourceText
 
 
@@ -72,6 +73,16 @@ def _summary(events) -> list[tuple]:
             "In 2024, trade between China and Saudi Arabia reached $107 billion.",
             [("CHN", "SAU", "COOPERATE", "2024", "2024")],
             id="trade-in-a-period",
+        ),
+        pytest.param(
+            "In 2022, Russia expanded its bilateral diplomatic ties with China.",
+            [("RUS", "CHN", "SUPPORT", "2022", "2022")],
+            id="improving-ties-is-support",
+        ),
+        pytest.param(
+            "In 2017, the UN Security Council expanded the sanctions on North Korea.",
+            [("UNSC", "PRK", "SANCTION", "2017", "2017")],
+            id="expanding-anything-else-is-the-dictionary-s",
         ),
         pytest.param(
             "In 2024, North Korea's deliveries of artillery shells to Russia surged.",
@@ -394,6 +405,14 @@ def test_a_state_named_only_as_where_a_meeting_was_is_no_party(extract) -> None:
     assert [(e.source, e.target) for e in extract(minsk)] == [("IRN", "BLR")]
     nato = extract("In 2023, Finland's membership process in NATO accelerated.")
     assert [(e.source, e.target) for e in nato] == [("FIN", "NATO")]
+
+
+def test_a_trigger_needs_its_word_in_its_own_phrase_not_in_a_coordinated_one(extractor) -> None:
+    doc = extractor.nlp(
+        "In 2024, Japan improved its coastal radars and deepened its ties with Korea."
+    )
+    relations = [t.text for t, trig in find_triggers(doc[:]) if trig.mode == "relations"]
+    assert relations == ["deepened"]
 
 
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:

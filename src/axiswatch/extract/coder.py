@@ -340,7 +340,13 @@ def _matches(tok: Token, trig: Trigger) -> bool:
     if trig.needs_own_date and _purpose(tok):
         return False
     needs = trig.needs
-    return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in tok.subtree)
+    return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in _own_words(tok))
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """The trigger and its dependents, without the verbs or nouns coordinated with it
+    ("improve coordination, expand cooperation and advance ties": "ties" is not improved)."""
+    return [tok] + [t for c in tok.children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
 
 
 def _done_by_verb(tok: Token) -> bool:
@@ -389,7 +395,7 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             continue
         senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or ()
         trig = next((t for t in senses if _matches(tok, t)), None)
-        if trig is None and not senses:
+        if trig is None and all(t.dictionary_otherwise for t in senses):
             trig = dictionary_trigger(tok)  # the hand lexicon overrides the CAMEO dictionary
         if trig is not None:
             found.append((tok, trig))

@@ -36,6 +36,7 @@ class Trigger:
     needs_partner: bool = False  # two subjects, or a "with"/"to" partner ("spoke with X")
     needs_verb: bool = False  # a noun done by a verb ("deepened cooperation"), not named alone
     needs_own_date: bool = False  # counts only when its own sentence dates it ("trade in 2024")
+    dictionary_otherwise: bool = False  # no sense of the lemma fits: the CAMEO dictionary codes it
 
 
 def _read(name: str) -> dict:
@@ -87,6 +88,7 @@ def _trigger(lemma: str, spec: dict, key: str) -> Trigger:
         needs_partner=bool(spec.get("needs_partner")),
         needs_verb=bool(spec.get("needs_verb")),
         needs_own_date=bool(spec.get("needs_own_date")),
+        dictionary_otherwise=bool(spec.get("dictionary_otherwise")),
     )
 
 
