@@ -8,7 +8,7 @@ the DuckDB one and fetches tables from it.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -109,6 +109,24 @@ def workspace_view(con: Connectable, count: str = "events") -> str | None:
         [name],
     ).fetchall()
     return name if found else None
+
+
+def workspace_tables(con: Connectable, names: Sequence[str]) -> set[str] | None:
+    """Which of ``names`` a DuckDB connection holds as tables or views (in the current schema
+    or temporary), in one catalog query; None for a path or another backend."""
+    if not isinstance(con, duckdb.DuckDBPyConnection):
+        return None
+    rows = con.execute(_CATALOG).fetchall()
+    return {row[0] for row in rows} & set(names)
+
+
+_HERE = "(database_name = current_database() AND schema_name = current_schema()) OR " + (
+    "database_name = 'temp'"
+)
+_CATALOG = (
+    f"SELECT table_name FROM duckdb_tables() WHERE {_HERE} UNION ALL "
+    f"SELECT view_name FROM duckdb_views() WHERE NOT internal AND ({_HERE})"
+)
 
 
 def events_table(
