@@ -415,6 +415,16 @@ def test_a_trigger_needs_its_word_in_its_own_phrase_not_in_a_coordinated_one(ext
     assert relations == ["deepened"]
 
 
+def test_an_act_told_in_the_present_progressive_is_dated_by_publication(extract) -> None:
+    # guide v1.2: an ongoing act takes the publication date, not the last date read
+    text = (
+        "Russia launched a satellite for Iran on August 9. "
+        "Reports suggest that Russia is training Iranian pilots."
+    )
+    events = extract(text, dt.date(2022, 8, 11))
+    assert [(e.source, e.target, e.date_start) for e in events][-1] == ("RUS", "IRN", "2022-08-11")
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

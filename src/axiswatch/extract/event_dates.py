@@ -127,10 +127,10 @@ def pick_date(
                 break
     if not mine:
         mine = owned.get(-1)
+    if not mine and published is not None and told_as_current(tok):
+        return published, True  # "is training pilots": now, whatever the last sentence dated
     if not mine and previous is not None:
         return previous, True
-    if not mine and published is not None and told_as_current(tok):
-        return published, True
     if not mine and carried is not None:
         return carried, True
     acts = [i for i in owned if i != NAMING_DATE]
