@@ -129,3 +129,11 @@ def test_the_author_of_a_draft_is_not_what_it_is_about(extract) -> None:
         "United States, was vetoed by China and Russia."
     )
     assert {e.target for e in events if e.rule.startswith("vote_framing")} == {"PRK"}
+
+
+def test_votes_on_a_state_frame_a_later_veto_of_the_resolution(extract) -> None:
+    events = extract(
+        "Since 2022, there have been three Security Council votes related to a panel of experts "
+        "on North Korea. In 2024, however, Russia vetoed the resolution."
+    )
+    assert _votes(events) == [("RUS", "REJECT", "PRK", "2024")]

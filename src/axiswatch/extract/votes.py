@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from axiswatch.extract.coder import SentenceInput
     from axiswatch.extract.lexicon import Trigger
 
-RESOLUTION_LEMMAS = frozenset({"resolution", "draft", "motion", "text", "proposal", "measure"})
+RESOLUTION_LEMMAS = frozenset(
+    {"resolution", "draft", "motion", "text", "proposal", "measure", "vote"}
+)
 AGAINST_CUES = frozenset(
     {
         "condemn",
@@ -170,9 +172,17 @@ def frame_of(resolution: Token, inp: SentenceInput) -> VoteFrame | None:
     return unframed
 
 
+VOTE_TOPIC_WORDS = frozenset({"on", "over", "about", "concerning", "related", "relating"})
+
+
 def _resolution_phrase(resolution: Token) -> list[Token]:
     """The resolution's words, with its number ("resolution ES-11/1") and a title that
-    follows as a second object or apposition ("..., "Aggression against Ukraine",")."""
+    follows as a second object or apposition ("..., "Aggression against Ukraine","); of a
+    vote, only what it was on ("votes related to a panel on North Korea", not "enough votes
+    ... with only Algeria and China in favour")."""
+    if resolution.lemma_.lower() == "vote":
+        topics = [c for c in resolution.children if c.lower_ in VOTE_TOPIC_WORDS]
+        return sorted({t for c in topics for t in c.subtree}, key=lambda x: x.i)
     phrase = resolution.head if resolution.dep_ == "compound" else resolution
     tokens = list(phrase.subtree)
     if phrase.dep_ in {"dobj", "pobj", "nsubjpass"}:
