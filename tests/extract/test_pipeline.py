@@ -425,6 +425,20 @@ def test_an_act_told_in_the_present_progressive_is_dated_by_publication(extract)
     assert [(e.source, e.target, e.date_start) for e in events][-1] == ("RUS", "IRN", "2022-08-11")
 
 
+def test_a_clause_hung_on_an_object_is_not_part_of_what_it_names(extract) -> None:
+    # the parser hangs "as they made ..." on "gathering": China there is no venue attended
+    events = extract(
+        "In September 2025, the leaders of Russia, Iran and North Korea attended the same "
+        "gathering for the first time as they made an appearance at the Chinese-hosted military "
+        "parade in Beijing."
+    )
+    assert sorted((e.source, e.target) for e in events) == [
+        ("IRN", "PRK"),
+        ("RUS", "IRN"),
+        ("RUS", "PRK"),
+    ]
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

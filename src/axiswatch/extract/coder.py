@@ -527,7 +527,7 @@ def _refs_for_heads(
         own_phrase = [head] + [
             t
             for c in head.children
-            if c.dep_ not in {"conj", "cc", "relcl"}
+            if c.dep_ not in {"conj", "cc", "relcl", "advcl"}
             for t in phrase_tokens(c)
         ]
         found = [
