@@ -312,7 +312,7 @@ def _pick_dataset(
     spans: Sequence[Span], dataset: str | None, version: str | None, *, start: int, end: int
 ) -> VoteDataset:
     """:func:`choose_dataset`'s choice among the held datasets."""
-    held = [(d, v, _day(f), _day(t)) for d, v, f, t, _ in spans]
+    held = sorted((d, v, _day(f), _day(t)) for d, v, f, t, _ in spans)  # rows come unordered
     imported = {(d, v): when for d, v, _, _, when in spans if when is not None}
     if not held:
         wanted = f" of dataset {dataset!r}" if dataset else ""
@@ -320,12 +320,11 @@ def _pick_dataset(
             f"the workspace has no UN roll calls{wanted}: run `axiswatch reference install` "
             "or `axiswatch import unvotes PATH`"
         )
-    if version is None:  # only each dataset's latest import competes
+    if version is None:  # only each dataset's latest import (or version, unknown) competes
         latest: dict[str, tuple[str, str, dt.date, dt.date]] = {}
         for item in held:
             seen = latest.get(item[0])
-            when = imported.get(item[:2])
-            if seen is None or (when or dt.datetime.min) > (
+            if seen is None or (imported.get(item[:2]) or dt.datetime.min) >= (
                 imported.get(seen[:2]) or dt.datetime.min
             ):
                 latest[item[0]] = item
