@@ -533,7 +533,7 @@ def _refs_for_heads(
         found = [
             r
             for r in inp.index.refs_in(own_phrase, via)
-            if not _is_topic_modifier(inp.sent.doc[r.token_i]) and not _nested_place(r, head, inp)
+            if not _is_topic_modifier(inp.sent.doc[r.token_i])
         ]
         antecedent = (
             (discourse.topic or discourse.source) if via in SUBJECT_VIAS else (discourse.target)
@@ -1153,20 +1153,6 @@ def _complement_targets(
 
 
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "within"})
-
-
-def _nested_place(ref: ActorRef, head: Token, inp: SentenceInput) -> bool:
-    """A state named deep in a phrase only as where something was ("a statement at the
-    meeting in Qingdao, China"). Not an organisation ("membership in NATO"), a capital that
-    stands for its host ("signed agreements in Minsk") or a description ("in the country")."""
-    tok = inp.sent.doc[ref.token_i]
-    return (
-        ref.token_i != head.i
-        and ref.actor not in inp.igo_ids
-        and ref.token_i not in inp.places
-        and tok.pos_ == "PROPN"
-        and _where(tok)
-    )
 
 
 def _where(tok: Token) -> bool:
