@@ -439,6 +439,19 @@ def test_a_clause_hung_on_an_object_is_not_part_of_what_it_names(extract) -> Non
     ]
 
 
+def test_the_two_countries_are_the_two_states_the_last_sentence_named(extract) -> None:
+    text = (
+        "In 1975, China and North Korea signed a trade pact. The East German leader, Erich "
+        "Honecker, who visited in 1977, was one of Kim Il-sung's closest foreign friends. In "
+        "1986, the two countries signed an agreement on military co-operation."
+    )
+    events = extract(text, dt.date(2020, 1, 1))
+    assert [(e.source, e.target, e.date_start) for e in events] == [
+        ("CHN", "PRK", "1975"),
+        ("DDR", "PRK", "1986"),
+    ]
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

@@ -271,6 +271,10 @@ class Discourse:
     """The last actors named together ("China and Russia ..."), whom "they" and "the two
     countries" refer back to, across paragraphs."""
     next_plural: tuple[ActorRef, ...] = ()
+    named: tuple[ActorRef, ...] = ()
+    """The states the previous sentence of the paragraph named ("the two countries" after a
+    sentence about Honecker and Kim Il-sung)."""
+    next_named: tuple[ActorRef, ...] = ()
     participants: tuple[ActorRef, ...] = ()
     """The states a document's title names as its participants ("a meeting between the
     United States, the Republic of Korea and Japan"): who "the advisors" are."""
@@ -339,6 +343,8 @@ def _matches(tok: Token, trig: Trigger) -> bool:
         return False  # "areas of cooperation": named, not done
     if trig.needs_own_date and _purpose(tok):
         return False
+    if trig.mode == "trade" and tok.dep_ == "compound" and tok.head.lemma_ not in MEASURE_NOUNS:
+        return False  # "a trade pact", "a trade war": what kind of pact, not trade done
     needs = trig.needs
     return not needs or any(t.lemma_ in needs or t.lower_ in needs for t in _own_words(tok))
 
@@ -347,6 +353,10 @@ def _own_words(tok: Token) -> list[Token]:
     """The trigger and its dependents, without the verbs or nouns coordinated with it
     ("improve coordination, expand cooperation and advance ties": "ties" is not improved)."""
     return [tok] + [t for c in tok.children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
+
+
+MEASURE_NOUNS = frozenset({"volume", "turnover", "value", "flow"})
+"""Nouns that measure the act their modifier names ("trade volume between X and Y")."""
 
 
 def _done_by_verb(tok: Token) -> bool:
@@ -462,13 +472,17 @@ def _is_topic_modifier(tok: Token) -> bool:
 
 
 def _group_refs(head: Token, inp: SentenceInput, discourse: Discourse) -> list[ActorRef]:
-    """ "both parties", "the two countries", "the foreign ministers of the two countries"."""
-    if discourse.source is None or discourse.target is None:
-        return []
+    """ "both parties", "the two countries", "the foreign ministers of the two countries": the
+    two states the previous sentence named, else the parties of the last event."""
     words = {t.lower_ for t in head.subtree}
     if not (words & {"both", "two", "parties", "sides"} or head.lower_ in {"parties", "sides"}):
         return []
-    pair = [discourse.source, discourse.target]
+    if len(discourse.named) == 2:
+        pair = list(discourse.named)
+    elif discourse.source is not None and discourse.target is not None:
+        pair = [discourse.source, discourse.target]
+    else:
+        return []
     roles = ROLE_WORDS.get(head.lower_)
     if (roles or head.lemma_.lower() in STATE_GROUP_WORDS) and any(
         ref.actor in inp.igo_ids for ref in pair

@@ -41,6 +41,7 @@ from axiswatch.extract.paragraphs import (
     is_reference_note,
     parse_paragraphs,
 )
+from axiswatch.extract.references import named_in
 from axiswatch.extract.votes import sentence_vote_frame
 from axiswatch.model import PRECISION_LENGTH, Document, Event
 from axiswatch.ontology.cameo import cameo_code
@@ -222,6 +223,7 @@ class Extractor:
             coded = judge_pairs(inp, coded, discourse, self.pair_judge)
         discourse.next_topic = _subject_actor(sent, by_token)
         discourse.next_plural = _named_together(sent, inp.index)
+        discourse.next_named = tuple(named_in(inp))
         discourse.vote_frame = inp.vote_frame or discourse.vote_frame
         return coded
 
@@ -449,6 +451,7 @@ def _carry(
     discourse.topic, discourse.next_topic = discourse.next_topic, None
     if discourse.next_plural:
         discourse.plural, discourse.next_plural = discourse.next_plural, ()
+    discourse.named, discourse.next_named = discourse.next_named, ()
 
 
 def _names_an_occasion(tokens: list, form: str) -> bool:

@@ -98,6 +98,8 @@ def plural_refs(
     else:
         earlier = named_before(head, inp)
     members = tuple(earlier) if len(earlier) >= 2 else discourse.plural
+    if len(earlier) < 2 and counts and len(discourse.named) == counts[0]:
+        members = discourse.named  # "the two countries" = the two the last sentence named
     if len(members) < 2 and plural_lemma(head) in ROLE_PLURALS:
         members = discourse.participants  # "the National Security Advisors" of a readout
     if len(members) < 2:
@@ -105,6 +107,16 @@ def plural_refs(
     if counts and counts[0] != len(members):
         return []
     return [ActorRef(ref.actor, None, head.i, "plural_antecedent") for ref in members]
+
+
+def named_in(inp: SentenceInput) -> list[ActorRef]:
+    """The distinct states the sentence names (not places, not organisations)."""
+    seen: dict[str, ActorRef] = {}
+    for i in sorted(inp.index.by_token):
+        ref = inp.index.by_token[i]
+        if ref.actor not in inp.igo_ids and i not in inp.places:
+            seen.setdefault(ref.actor, ref)
+    return list(seen.values())
 
 
 def named_before(head: Token, inp: SentenceInput) -> list[ActorRef]:
