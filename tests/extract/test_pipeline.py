@@ -452,6 +452,20 @@ def test_the_two_countries_are_the_two_states_the_last_sentence_named(extract) -
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2022, the Security Council failed to adopt a resolution on sanctions against "
+        "North Korea, with the representatives of China and Russia denouncing the measure.",
+        "In May 2022, the Security Council adopted a statement, with China and Russia abstaining.",
+    ],
+    ids=["on-the-object", "on-the-verb"],
+)
+def test_those_of_an_absolute_with_clause_are_no_partners(extract, text: str) -> None:
+    events = extract(text)
+    assert not [e for e in events if e.source == "UNSC" and e.target in {"CHN", "RUS"}]
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

@@ -363,7 +363,9 @@ def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple
             out.extend(
                 (child.lower_, p)
                 for p in child.children
-                if p.dep_ in {"pobj", "pcomp"} and p.lemma_.lower() not in BREACH_NOUNS
+                if p.dep_ in {"pobj", "pcomp"}
+                and p.lemma_.lower() not in BREACH_NOUNS
+                and not is_clause(p)  # "with China and Russia denouncing it": a clause of theirs
             )
         if child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
             for channel in child.children:
@@ -375,6 +377,13 @@ def prep_objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[tuple
             if conj.dep_ == "conj" and conj.pos_ == "NOUN":
                 out.extend(prep_objects(conj, preps))
     return out
+
+
+def is_clause(tok: Token) -> bool:
+    """A verb with its own subject: the object of "with" in an absolute construction."""
+    return tok.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children
+    )
 
 
 CHANNEL_PREPS = frozenset({"by", "via", "over", "through"})

@@ -26,6 +26,7 @@ from axiswatch.extract.arguments import (
     ActorRef,
     MentionIndex,
     climb_to_subject,
+    is_clause,
     phrase_tokens,
     prep_objects,
     resolve_relative,
@@ -541,7 +542,7 @@ def _refs_for_heads(
         own_phrase = [head] + [
             t
             for c in head.children
-            if c.dep_ not in {"conj", "cc", "relcl", "advcl"}
+            if c.dep_ not in {"conj", "cc", "relcl", "advcl"} and not _absolute(c)
             for t in phrase_tokens(c)
         ]
         found = [
@@ -1161,9 +1162,24 @@ def _complement_targets(
             ref = inp.index.by_token.get(t.i)
             if ref is None or ref.actor in own or ref.actor in {r.actor for r in out}:
                 continue
-            if not _where(t):  # "a meeting in Qingdao, China": where, not with whom
+            if not _where(t) and not _in_absolute_clause(t, child):
                 out.append(ActorRef(ref.actor, ref.person, t.i, "complement"))
     return out
+
+
+def _absolute(prep: Token) -> bool:
+    """ "with China and Russia denouncing the measure": a clause of its own, not a phrase."""
+    return prep.lower_ == "with" and any(c.dep_ == "pcomp" and is_clause(c) for c in prep.children)
+
+
+def _in_absolute_clause(tok: Token, top: Token) -> bool:
+    """Inside "with X doing Y" below ``top``: X acts in a clause of its own, no partner."""
+    for node in tok.ancestors:
+        if node.i == top.i:
+            return False
+        if node.dep_ == "pcomp" and node.head.lower_ == "with" and is_clause(node):
+            return True
+    return False
 
 
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "within"})
