@@ -120,3 +120,17 @@ def test_parse_dyad() -> None:
     assert parse_dyad("rus-prk") == ("RUS", "PRK")
     with pytest.raises(InputError, match="RUS-PRK"):
         parse_dyad("RUS")
+
+
+def test_actor_partners_counts_what_the_actors_events_give(con) -> None:
+    from collections import Counter
+
+    from axiswatch.store.events import actor_partners
+
+    for code in ("RUS", "prk", "CHN", "USA"):
+        events = read_events(con, EventFilter(actor=code))
+        expected = Counter(e.target if e.source == code.upper() else e.source for e in events)
+        total, partners = actor_partners(con, code)
+        assert total == len(events)
+        assert dict(partners) == dict(expected)
+        assert [n for _, n in partners] == sorted((n for _, n in partners), reverse=True)

@@ -61,27 +61,24 @@ def actor_links(actor_id: str) -> dict[str, str]:
 
 
 def actor_detail(ws: Workspace, actor_id: str) -> dict[str, Any]:
-    """An actor (or person) of the knowledge base with its events' counterparts."""
+    """An actor (or person) of the knowledge base with its events' counterparts, counted in
+    SQL."""
+    from axiswatch.store.events import actor_partners
+
     kb = ws.kb
     code = actor_id.strip().upper()
     actor = kb.actor(code)
-    events = ws.event_list(EventFilter(actor=code))
+    total, partners = actor_partners(ws.con, code)
     if actor is not None:
         record: dict[str, Any] = actor.to_dict()
     elif (person := kb.person(actor_id)) is not None:
         record = {"kind": "person", "id": person.name, **person.to_dict()}
-    elif events:
+    elif total:
         record = {"id": code, "kind": None, "name": code}
     else:
         raise NotFoundError(f"no actor {actor_id!r}: search with /api/actors?q=NAME")
-    partners = Counter(
-        other
-        for e in events
-        for other in (e.target if e.source == code else e.source,)
-        if other and other != code
-    )
-    record["events"] = len(events)
-    record["partners"] = [{"id": p, "events": n} for p, n in partners.most_common()]
+    record["events"] = total
+    record["partners"] = [{"id": p, "events": n} for p, n in partners]
     record["links"] = actor_links(str(record["id"]))
     return record
 
