@@ -134,3 +134,15 @@ def test_actor_partners_counts_what_the_actors_events_give(con) -> None:
         assert total == len(events)
         assert dict(partners) == dict(expected)
         assert [n for _, n in partners] == sorted((n for _, n in partners), reverse=True)
+
+
+def test_actor_counts_count_each_event_once_per_actor(con) -> None:
+    from collections import Counter
+
+    from axiswatch.store.events import actor_counts
+
+    write_events(con, [_event(9, "RUS", "RUS", "2023")], document_id="d2")
+    expected: Counter[str] = Counter()
+    for e in read_events(con):
+        expected.update({a for a in (e.source, e.target) if a})
+    assert actor_counts(con) == sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -363,10 +363,14 @@ def pair_counts(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
 
 def actor_counts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
     """Every actor of a stored event (not rejected) with its number of events, most first."""
+    # two grouped counts summed: several times faster than unnesting a list per event
     return con.execute(
-        "SELECT actor, count(*) AS n FROM (SELECT unnest(list_distinct("
-        "list_filter([source, target], lambda x: x IS NOT NULL))) AS actor FROM grouped_events "
-        "WHERE review <> 'rejected') GROUP BY actor ORDER BY n DESC, actor"
+        "WITH e AS (SELECT source, target FROM grouped_events WHERE review <> 'rejected') "
+        "SELECT actor, sum(n)::BIGINT AS n FROM ("
+        "SELECT source AS actor, count(*) AS n FROM e WHERE source IS NOT NULL GROUP BY 1 "
+        "UNION ALL SELECT target, count(*) FROM e "
+        "WHERE target IS NOT NULL AND target IS DISTINCT FROM source GROUP BY 1) "
+        "GROUP BY actor ORDER BY n DESC, actor"
     ).fetchall()
 
 
