@@ -6,8 +6,9 @@ so that the model, the tables, the JSON and the CLI columns use one vocabulary.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Epistemic = Literal["asserted", "reported", "alleged", "hypothetical", "negated"]
@@ -116,8 +117,15 @@ class Event:
     review: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict with every field."""
-        return asdict(self)
+        """A JSON-ready dict with every field (its own copy of ``why``; every other field is a
+        scalar, so no deep copy of the whole event as ``asdict`` makes: a page of events is
+        serialised several times faster)."""
+        out = {name: getattr(self, name) for name in _EVENT_FIELDS}
+        out["why"] = copy.deepcopy(self.why)
+        return out
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
 
 
 @dataclass(frozen=True)
