@@ -466,6 +466,21 @@ def test_those_of_an_absolute_with_clause_are_no_partners(extract, text: str) ->
     assert not [e for e in events if e.source == "UNSC" and e.target in {"CHN", "RUS"}]
 
 
+def test_an_object_pronoun_is_the_earlier_subject_and_when_dates_its_clause(extract) -> None:
+    events = extract("North Korea was isolated until 1958, when Algeria recognized it.")
+    assert [(e.source, e.target, e.event_type, e.date_start) for e in events] == [
+        ("DZA", "PRK", "SUPPORT", "1958")
+    ]
+
+
+def test_a_verb_coordinated_with_a_negating_verb_is_not_negated(extract) -> None:
+    (event,) = extract("In 2019, China avoided any criticism but signed a pact with Russia.")
+    assert (event.source, event.target, event.epistemic) == ("CHN", "RUS", "asserted")
+    # a verb coordinated under the negating verb's complement stays in its scope
+    refused = extract("In 2019, China refused to visit and meet Russia.")
+    assert not [e for e in refused if e.event_type == "CONSULT" and e.epistemic == "asserted"]
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

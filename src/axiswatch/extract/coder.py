@@ -462,6 +462,29 @@ def _nearest_earlier_actor(pronoun: Token, inp: SentenceInput) -> ActorRef | Non
     return None
 
 
+OBJECT_PRONOUNS = frozenset({"it", "them"})
+
+
+def _object_antecedent(pronoun: Token, inp: SentenceInput) -> ActorRef | None:
+    """An object pronoun's antecedent in its own sentence: the nearest earlier subject actor
+    that is not its own verb's subject ("the DPRK was recognized only by ... until 1958, when
+    Algeria recognized it": the DPRK, not Algeria)."""
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    own = {t.i for s in subjects_of(verb) for t in s.subtree}
+    for i in range(pronoun.i - 1, inp.sent.start - 1, -1):
+        ref = inp.index.by_token.get(i)
+        if ref is None or i in own:
+            continue
+        tok = inp.sent.doc[i]
+        if any(
+            a.dep_ in {"nsubj", "nsubjpass"}
+            for a in [tok, *tok.ancestors]
+            if a.i >= inp.sent.start and a.dep_ != "ccomp"
+        ):
+            return ActorRef(ref.actor, ref.person, pronoun.i, "pronoun_in_sentence")
+    return None
+
+
 def _is_topic_modifier(tok: Token) -> bool:
     """ "the Ukraine crisis", "the Taiwan Strait": a name that labels a topic, not an actor."""
     node = tok
@@ -563,6 +586,8 @@ def _refs_for_heads(
             earlier = (
                 _cataphoric_subject(head, inp) or _nearest_earlier_actor(head, inp)
                 if via in SUBJECT_VIAS and not together
+                else _object_antecedent(head, inp)
+                if head.lower_ in OBJECT_PRONOUNS
                 else None
             )
             if together:  # "China and Russia said they ...": the clause's speakers
@@ -1026,7 +1051,12 @@ def _code_trigger(
     if coordinated(own, inp.sent):
         choices: list[tuple[TimeExpr | None, bool]] = [(e, False) for e in own]
     else:
-        dated = pick_date(tok, owned, discourse.previous_date, discourse.published)
+        when = _when_date(tok, inp)
+        dated = (
+            (when, when.relative)
+            if when is not None
+            else pick_date(tok, owned, discourse.previous_date, discourse.published)
+        )
         if dated is None and not inp.keep_undated:
             return []
         choices = [dated if dated is not None else (None, False)]
@@ -1063,6 +1093,16 @@ def _code_trigger(
         for date, from_context in choices
         for ev in events_for(tok, pairs, date, from_context, coding, trig)
     ]
+
+
+def _when_date(tok: Token, inp: SentenceInput) -> TimeExpr | None:
+    """The date a "when" clause hangs on: "until 1958, when Algeria recognized it"."""
+    if tok.dep_ not in {"relcl", "advcl"} or not any(
+        c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in tok.children
+    ):
+        return None
+    at = tok.head.idx - inp.sent.start_char
+    return next((e for e, _ in inp.dates if e.start_char <= at < e.end_char), None)
 
 
 def _dates_by_party(

@@ -7,6 +7,7 @@ accusation verbs it is the complement of, and attributions ("according to", "X s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -121,7 +122,9 @@ def classify(token: Token, sent: Span, *, source_tokens: frozenset[int] = frozen
             return Status("hypothetical", child.text)
         if child.dep_ in {"amod", "compound"} and child.lower_ in HEDGED_MODIFIERS:
             return Status(HEDGED_MODIFIERS[child.lower_], child.text)
-    for node in chain[1:]:
+    for below, node in pairwise(chain):
+        if below.dep_ == "conj":
+            continue  # "avoided A but did B": a coordinated verb does not govern B
         if node.lemma_.lower() in NEGATING_VERBS:
             return Status("negated", node.text)
         if _about_to(node):
