@@ -353,3 +353,11 @@ def test_find_mentions_officials_of_iran_india_pakistan_by_date(
 ) -> None:
     found = [(m.actor, m.person) for m in kb.find_mentions(text, on=on)]
     assert (actor, person) in found
+
+
+def test_find_mentions_korea_before_the_division_is_kor(kb: ActorKB) -> None:
+    # North Korea exists from 1948-09-09; before it, "Korea" has one candidate left
+    (m,) = kb.find_mentions("Japan annexed Korea.", on=date(1910, 8, 29))[1:]
+    assert (m.text, m.actor) == ("Korea", "KOR")
+    (later,) = kb.find_mentions("missile technologies for Korea", on=date(2020, 1, 1))
+    assert later.actor is None and later.candidates == ("KOR", "PRK")
