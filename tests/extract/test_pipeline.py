@@ -481,6 +481,18 @@ def test_a_verb_coordinated_with_a_negating_verb_is_not_negated(extract) -> None
     assert not [e for e in refused if e.event_type == "CONSULT" and e.epistemic == "asserted"]
 
 
+def test_in_a_meeting_of_several_hosted_by_one_the_visitors_are_the_sources(extract) -> None:
+    events = extract(
+        "On 25 October 2024, the foreign ministers of the United States, South Korea and Japan "
+        "met in Washington."
+    )
+    assert [(e.source, e.target) for e in events] == [
+        ("KOR", "USA"),
+        ("JPN", "USA"),
+        ("KOR", "JPN"),
+    ]
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

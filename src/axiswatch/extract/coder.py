@@ -1379,7 +1379,10 @@ def _joint_pairs(
     ):  # one list: "the signers", "meetings between China, Russia and Iran"
         # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
         # a longer list acting together is a multilateral act that pairs would overcount
-        return list(combinations(sides, 2)) if len(sides) <= MAX_JOINT_SIDES else []
+        if len(sides) > MAX_JOINT_SIDES:
+            return []
+        host = place[1] if place is not None else None  # "met in Washington": visitors -> host
+        return [(b, a) if a.actor == host else (a, b) for a, b in combinations(sides, 2)]
     a, b = sides[0], sides[1]
     if a.actor in igo_ids and b.actor not in igo_ids:
         a, b = b, a  # a state attends the forum ("Putin left for the G8 summit")
