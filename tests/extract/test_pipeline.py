@@ -62,9 +62,9 @@ def _summary(events) -> list[tuple]:
         ),
         pytest.param(
             "Talks among China, Russia and Iran were held in Beijing in March 2025.",
-            [
-                ("CHN", "RUS", "CONSULT", "2025-03", "2025-03"),
-                ("CHN", "IRN", "CONSULT", "2025-03", "2025-03"),
+            [  # held in Beijing: the visitors toward the host
+                ("RUS", "CHN", "CONSULT", "2025-03", "2025-03"),
+                ("IRN", "CHN", "CONSULT", "2025-03", "2025-03"),
                 ("RUS", "IRN", "CONSULT", "2025-03", "2025-03"),
             ],
             id="talks-among-a-list",
@@ -996,7 +996,7 @@ def test_an_issuers_official_first_in_a_list_of_named_officials_is_the_issuers(
         publisher="U.S. Department of State",
     )
     pairs = {(e.source, e.target) for e in extractor.extract_one(source)}
-    assert {("USA", "PHL"), ("USA", "JPN"), ("PHL", "JPN")} <= pairs
+    assert {("USA", "PHL"), ("USA", "JPN"), ("JPN", "PHL")} <= pairs  # met in Manila
 
 
 def test_a_list_of_titled_officials_named_together_keeps_each_ones_state(extract) -> None:
