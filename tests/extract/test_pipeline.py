@@ -493,6 +493,35 @@ def test_in_a_meeting_of_several_hosted_by_one_the_visitors_are_the_sources(extr
     ]
 
 
+def test_a_trilateral_act_naming_no_party_is_the_readouts_three(extractor) -> None:
+    source = SourceText(
+        "readout.txt",
+        "They also highlighted numerous trilateral dialogues in 2024.",
+        "f" * 64,
+        dt.date(2024, 10, 25),
+        title="Joint Readout of the meeting of the United States, the Republic of Korea and Japan",
+        publisher="The White House",
+    )
+    events = extractor.extract_one(source)
+    assert [(e.source, e.target, e.event_type) for e in events] == [
+        ("USA", "KOR", "CONSULT"),
+        ("USA", "JPN", "CONSULT"),
+        ("KOR", "JPN", "CONSULT"),
+    ]
+
+
+def test_a_meeting_named_under_the_verb_of_several_parties_is_that_meeting(extract) -> None:
+    events = extract(
+        "On 25 October 2024, the national security advisors of the United States, South Korea "
+        "and Japan met in Washington for a trilateral meeting."
+    )
+    assert [(e.source, e.target) for e in events] == [
+        ("KOR", "USA"),
+        ("JPN", "USA"),
+        ("KOR", "JPN"),
+    ]
+
+
 def test_trade_without_its_own_period_or_as_an_aim_is_no_event(extract) -> None:
     assert extract("The Sino-Russian trade had an intense impact on all records.") == []
     signed = extract(

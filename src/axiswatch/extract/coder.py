@@ -959,6 +959,8 @@ def _code_trigger(
             targets = [t for t in targets if t.via != "object"]
     event_type, cameo, mode = trig.event_type, trig.cameo, trig.mode
     rule = f"{'cameo_dictionary' if trig.from_dictionary else 'trigger'}:{trig.lemma}"
+    if not sources and not targets and trig.joint and not is_verb:
+        sources = _lateral_parties(tok, discourse)  # "trilateral dialogues this year"
     if not sources and not targets:
         return []  # no actor on either side: nothing to code (and no status to read)
     if trig.needs_person_target and not any(t.person or t.role for t in targets):
@@ -1103,6 +1105,22 @@ def _when_date(tok: Token, inp: SentenceInput) -> TimeExpr | None:
         return None
     at = tok.head.idx - inp.sent.start_char
     return next((e for e, _ in inp.dates if e.start_char <= at < e.end_char), None)
+
+
+LATERAL = {"bilateral": 2, "trilateral": 3}
+
+
+def _lateral_parties(tok: Token, discourse: Discourse) -> list[ActorRef]:
+    """A joint act called bilateral or trilateral that names no party: the parties the
+    document or the paragraph has in hand, when their number fits (a readout's participants,
+    the states last named together)."""
+    wanted = next((LATERAL[m.lower_] for m in _modifiers(tok) if m.lower_ in LATERAL), None)
+    if wanted is None:
+        return []
+    for group in (discourse.participants, discourse.plural):
+        if len({ref.actor for ref in group}) == wanted:
+            return [ActorRef(ref.actor, None, tok.i, "lateral_parties") for ref in group]
+    return []
 
 
 def _dates_by_party(
@@ -1375,7 +1393,7 @@ def _joint_pairs(
         return [(acting[0], p) for p in partners[:MAX_JOINT_SIDES]]
     if len(sides) > 2 and (
         all(_acting(s) for s in sides)
-        or all(s.via in {"prep_between", "prep_among"} for s in sides)
+        or all(s.via in {"prep_between", "prep_among", "lateral_parties"} for s in sides)
     ):  # one list: "the signers", "meetings between China, Russia and Iran"
         # "China, Russia and Iran signed a joint letter": one event for each pair of signers;
         # a longer list acting together is a multilateral act that pairs would overcount
@@ -1498,11 +1516,10 @@ def _one_encounter(events: list[CodedEvent], inp: SentenceInput) -> list[CodedEv
     if not any(ev.nominal and ev.event_type == "CONSULT" for ev in events):
         return events
     by_start = {tok.idx: tok for tok in inp.sent}  # trigger offsets count from the doc
-    verbal = {
-        by_start[ev.trigger_start].i: ev
-        for ev in events
-        if ev.event_type == "CONSULT" and not ev.nominal and ev.trigger_start in by_start
-    }
+    verbal: dict[int, list[CodedEvent]] = {}  # a verb of several parties codes several pairs
+    for ev in events:
+        if ev.event_type == "CONSULT" and not ev.nominal and ev.trigger_start in by_start:
+            verbal.setdefault(by_start[ev.trigger_start].i, []).append(ev)
 
     def same_meeting(ev: CodedEvent) -> bool:
         tok = by_start.get(ev.trigger_start)
@@ -1510,10 +1527,9 @@ def _one_encounter(events: list[CodedEvent], inp: SentenceInput) -> list[CodedEv
             return False
         pair = {ev.source.actor, ev.target.actor}
         return any(
-            (head := verbal.get(a.i)) is not None
-            and {head.source.actor, head.target.actor} == pair
-            and head.date == ev.date
+            {head.source.actor, head.target.actor} == pair and head.date == ev.date
             for a in tok.ancestors
+            for head in verbal.get(a.i, ())
         )
 
     return [ev for ev in events if not same_meeting(ev)]
