@@ -105,20 +105,25 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def others_waiting(path: str | Path) -> bool:
+    """Whether another live process waits to open the file (a stale marker is removed)."""
+    path = Path(path)
+    waiting = False
+    for marker in path.parent.glob(f"{path.name}.waiting-*"):
+        pid = marker.name.rsplit("-", 1)[1]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        if process_alive(int(pid)):
+            waiting = True
+        else:
+            marker.unlink(missing_ok=True)  # left by a process that died waiting
+    return waiting
+
+
 def yield_to_waiters(path: str | Path, limit: float) -> None:
     """Wait (up to ``limit`` seconds) while another live process waits for the file."""
-    path = Path(path)
     started = time.monotonic()
     while time.monotonic() - started < limit:
-        waiting = False
-        for marker in path.parent.glob(f"{path.name}.waiting-*"):
-            pid = marker.name.rsplit("-", 1)[1]
-            if not pid.isdigit() or int(pid) == os.getpid():
-                continue
-            if process_alive(int(pid)):
-                waiting = True
-            else:
-                marker.unlink(missing_ok=True)  # left by a process that died waiting
-        if not waiting:
+        if not others_waiting(path):
             return
         time.sleep(0.05)
