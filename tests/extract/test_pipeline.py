@@ -473,6 +473,15 @@ def test_an_object_pronoun_is_the_earlier_subject_and_when_dates_its_clause(extr
     ]
 
 
+def test_a_when_clause_takes_the_date_of_the_verb_it_hangs_on(extract) -> None:
+    events = extract(
+        "Russia demonstrated its ability to shape the region in January 2022 when it deployed "
+        "troops to Kazakhstan.",
+        dt.date(2022, 8, 23),
+    )
+    assert [(e.source, e.target, e.date_start) for e in events] == [("RUS", "KAZ", "2022-01")]
+
+
 def test_a_verb_coordinated_with_a_negating_verb_is_not_negated(extract) -> None:
     (event,) = extract("In 2019, China avoided any criticism but signed a pact with Russia.")
     assert (event.source, event.target, event.epistemic) == ("CHN", "RUS", "asserted")

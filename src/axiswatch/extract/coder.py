@@ -1098,13 +1098,25 @@ def _code_trigger(
 
 
 def _when_date(tok: Token, inp: SentenceInput) -> TimeExpr | None:
-    """The date a "when" clause hangs on: "until 1958, when Algeria recognized it"."""
+    """The date a "when" clause hangs on: "until 1958, when Algeria recognized it", "shape the
+    region in January 2022 when it deployed troops" (a date phrase of the clause's head)."""
     if tok.dep_ not in {"relcl", "advcl"} or not any(
         c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in tok.children
     ):
         return None
     at = tok.head.idx - inp.sent.start_char
-    return next((e for e, _ in inp.dates if e.start_char <= at < e.end_char), None)
+    own = next((e for e, _ in inp.dates if e.start_char <= at < e.end_char), None)
+    if own is not None:
+        return own
+    head, inside = tok.head, {t.i for t in tok.subtree}
+    for expr, first in inp.dates:
+        date = inp.sent.doc[first]
+        if first in inside or date.i > tok.i:
+            continue
+        above = [a for a in date.ancestors if a.i != head.i and head.is_ancestor(a)]
+        if head.is_ancestor(date) and all(a.dep_ in {"prep", "pobj", "npadvmod"} for a in above):
+            return expr
+    return None
 
 
 LATERAL = {"bilateral": 2, "trilateral": 3}
