@@ -482,6 +482,15 @@ def test_a_when_clause_takes_the_date_of_the_verb_it_hangs_on(extract) -> None:
     assert [(e.source, e.target, e.date_start) for e in events] == [("RUS", "KAZ", "2022-01")]
 
 
+def test_an_act_during_a_dated_act_takes_its_date(extract) -> None:
+    events = extract(
+        "Choe Son Hui and Sergei Lavrov met on November 1. They discussed the agreements reached "
+        "at the DPRK-Russia summit meeting during the DPRK visit of Vladimir Putin in June.",
+        dt.date(2024, 11, 2),
+    )
+    assert ("meeting", "2024-06") in {(e.trigger, e.date_start) for e in events}
+
+
 def test_a_verb_coordinated_with_a_negating_verb_is_not_negated(extract) -> None:
     (event,) = extract("In 2019, China avoided any criticism but signed a pact with Russia.")
     assert (event.source, event.target, event.epistemic) == ("CHN", "RUS", "asserted")

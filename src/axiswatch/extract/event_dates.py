@@ -127,6 +127,17 @@ def pick_date(
                 break
     if not mine:
         mine = owned.get(-1)
+    if not mine:  # "the summit meeting during the DPRK visit of Putin in June"
+        mine = next(
+            (
+                owned[obj.i]
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ == "during"
+                for obj in prep.children
+                if obj.dep_ == "pobj" and owned.get(obj.i)
+            ),
+            None,
+        )
     if not mine and published is not None and told_as_current(tok):
         return published, True  # "is training pilots": now, whatever the last sentence dated
     if not mine and previous is not None:
