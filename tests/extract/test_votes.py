@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def _votes(events) -> list[tuple]:
     return [(e.source, e.event_type, e.target, e.date_start) for e in events if e.mode == "vote"]
@@ -137,3 +139,18 @@ def test_votes_on_a_state_frame_a_later_veto_of_the_resolution(extract) -> None:
         "on North Korea. In 2024, however, Russia vetoed the resolution."
     )
     assert _votes(events) == [("RUS", "REJECT", "PRK", "2024")]
+
+
+def test_the_first_veto_since_a_date_is_not_dated_by_it(extract) -> None:
+    events = extract(
+        "That consensus broke on 26 May 2022. The United States put forward a draft that would "
+        "have tightened sanctions after a run of launches that year, including an ICBM test on "
+        "24 March 2022. Thirteen members voted in favour, but China and Russia cast vetoes, the "
+        "first veto cast on a North Korea sanctions text since the Council began imposing "
+        "sanctions in 2006.",
+        date(2024, 5, 6),
+    )
+    assert {(e.source, e.date_start, e.date_end) for e in events if e.mode == "vote"} == {
+        ("CHN", "2022-05-26", "2022-05-26"),
+        ("RUS", "2022-05-26", "2022-05-26"),
+    }

@@ -45,7 +45,9 @@ def own_dates(
         holders = [i for i, (lo, hi) in spans.items() if lo <= first_token <= hi]
         key = min(holders, key=lambda i: spans[i][1] - spans[i][0]) if holders else -1
         date = sent.doc[first_token]
-        if until is not None and not expr.open_end and key >= 0 and _under_since(date):
+        if _since_a_first(date):
+            key = NAMING_DATE  # "the first veto since sanctions began in 2006": a reference
+        elif until is not None and not expr.open_end and key >= 0 and _under_since(date):
             expr = replace(expr, date_end=max(expr.date_end, until.date_end), open_end=True)
         elif _describes_a_thing(date, key) or (
             expr.rule == "named_period" and _period_as_a_thing(date)
@@ -53,6 +55,27 @@ def own_dates(
             key = NAMING_DATE
         owned.setdefault(key, []).append(expr)
     return owned
+
+
+ORDINAL_MARKS = frozenset({"first", "last", "only"})
+
+
+def _since_a_first(date: Token) -> bool:
+    """A date in a "since" clause or phrase that dates "the first X since ...": the point the
+    first X is counted from, not the time of X."""
+    for node in [date, *date.ancestors]:
+        since = node.lower_ == "since" and node.dep_ in {"prep", "mark"}
+        marked = any(c.lower_ == "since" and c.dep_ == "mark" for c in node.children)
+        if since or marked:
+            clause = node.head if since else node
+            nouns = [clause.head, *clause.head.children] if clause.dep_ != "ROOT" else []
+            return any(
+                n.pos_ == "NOUN" and any(c.lower_ in ORDINAL_MARKS for c in n.children)
+                for n in nouns
+            )
+        if node.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
 
 
 def _under_since(date: Token) -> bool:
