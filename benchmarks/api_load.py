@@ -42,6 +42,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_server(db: Path, cache: int) -> tuple[subprocess.Popen[bytes], str]:
+    """A real `axiswatch serve` on ``db`` (answer cache ``cache``), once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "axiswatch", "serve", "--db", str(db)),
+            *("--port", str(port), "--cache", str(cache)),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(f"{base}/api/documents", timeout=5)
+            break
+        except httpx.TransportError:
+            time.sleep(0.3)
+    return server, base
+
+
 def peak_rss_mb(pid: int) -> float:
     """The process's peak resident memory (VmHWM), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -70,23 +91,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "w.duckdb"
         shutil.copy(args.workspace, db)
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "axiswatch", "serve", "--db", str(db)),
-                *("--port", str(port), "--cache", str(args.cache)),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
+        server, base = start_server(db, args.cache)
         try:
-            for _ in range(200):
-                try:
-                    httpx.get(f"{base}/api/documents", timeout=5)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.3)
             for route in ROUTES:  # warm: first use of each query
                 httpx.get(base + route, timeout=120)
             times: dict[str, list[float]] = defaultdict(list)

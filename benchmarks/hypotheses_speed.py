@@ -19,9 +19,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -30,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from api_load import start_server
 
 from axiswatch.analysis import hypotheses as hyp
 from axiswatch.model import Claim
@@ -106,12 +104,6 @@ def best(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:
     return min(times), out
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def seed(db: Path) -> None:
     """Add the SEED claims (no document) to the workspace."""
     claims = [
@@ -142,26 +134,6 @@ def floor_sql(hedged: list[Claim]) -> str:
     return FLOOR.format(rows=", ".join(rows))
 
 
-def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "axiswatch", "serve", "--db", str(db)),
-            *("--port", str(port), "--cache", "0"),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{base}/api/documents", timeout=5)
-            break
-        except httpx.TransportError:
-            time.sleep(0.3)
-    return server, base
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workspace", type=Path)
@@ -173,7 +145,7 @@ def main() -> None:
         shutil.copy(args.workspace, db)
         if not args.no_seed:
             seed(db)
-        server, base = serve(db)
+        server, base = start_server(db, 0)
         try:
             with httpx.Client(base_url=base, timeout=600) as client:
                 api, body = best(lambda: client.get("/api/hypotheses").json())

@@ -280,23 +280,34 @@ def build_hypotheses(claims: Sequence[Claim], events: Sequence[Event]) -> list[H
             for c in claims
             if c.claim_id != claim.claim_id and (item := _claim_item(sides, c)) is not None
         ]
-        counts = {r: sum(1 for i in items if i.rating == r) for r in ("C", "I", "N")}
-        out.append(
-            Hypothesis(
-                evidence_total=len(items),
-                hypothesis_id=claim.claim_id,
-                statement=claim.sentence,
-                subject=claim.subject,
-                object=claim.object,
-                epistemic=claim.epistemic,
-                predicate=claim.predicate,
-                topics=sides.topics,
-                evidence=items,
-                counts=counts,
-                inconsistency=counts["I"],
-            )
-        )
+        counts = Counter(i.rating for i in items)
+        out.append(_hypothesis(claim, sides, items, counts, len(items)))
     return out
+
+
+def _hypothesis(
+    claim: Claim,
+    sides: _Sides,
+    evidence: list[EvidenceItem],
+    counts: Counter[str],
+    total: int,
+    cursor: str | None = None,
+) -> Hypothesis:
+    """The hypothesis a hedged claim states, with the evidence shown and its counts."""
+    return Hypothesis(
+        hypothesis_id=claim.claim_id,
+        statement=claim.sentence,
+        subject=claim.subject,
+        object=claim.object,
+        epistemic=claim.epistemic,
+        predicate=claim.predicate,
+        topics=sides.topics,
+        evidence=evidence,
+        counts={r: counts[r] for r in ("C", "I", "N")},
+        inconsistency=counts["I"],
+        evidence_total=total,
+        evidence_cursor=cursor,
+    )
 
 
 # --- the store: events matched and counted in SQL, paged -------------------------------------
@@ -513,19 +524,13 @@ def _assemble(
     items = [_row_item(sides, row) for row in event_rows] + tail
     shown = items if limit is None else items[:limit]
     more = limit is not None and len(items) > limit
-    return Hypothesis(
-        hypothesis_id=claim.claim_id,
-        statement=claim.sentence,
-        subject=claim.subject,
-        object=claim.object,
-        epistemic=claim.epistemic,
-        predicate=claim.predicate,
-        topics=sides.topics,
-        evidence=[item for item, _ in shown],
-        counts={r: counts[r] for r in ("C", "I", "N")},
-        inconsistency=counts["I"],
-        evidence_total=sum(event_counts.values()) + len(claim_items),
-        evidence_cursor=shown[-1][1] if more and shown else None,
+    return _hypothesis(
+        claim,
+        sides,
+        [item for item, _ in shown],
+        counts,
+        sum(event_counts.values()) + len(claim_items),
+        shown[-1][1] if more and shown else None,
     )
 
 

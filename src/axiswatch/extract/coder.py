@@ -1247,7 +1247,7 @@ def _in_absolute_clause(tok: Token, top: Token) -> bool:
     for node in tok.ancestors:
         if node.i == top.i:
             return False
-        if node.dep_ == "pcomp" and node.head.lower_ == "with" and is_clause(node):
+        if node.dep_ == "pcomp" and _absolute(node.head):
             return True
     return False
 

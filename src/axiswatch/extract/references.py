@@ -109,25 +109,21 @@ def plural_refs(
     return [ActorRef(ref.actor, None, head.i, "plural_antecedent") for ref in members]
 
 
-def named_in(inp: SentenceInput) -> list[ActorRef]:
-    """The distinct states the sentence names (not places, not organisations)."""
+def named_in(inp: SentenceInput, before: int | None = None) -> list[ActorRef]:
+    """The distinct states the sentence names (before token ``before``, when given); a place
+    ("met in Lima") or an organisation names no party."""
     seen: dict[str, ActorRef] = {}
     for i in sorted(inp.index.by_token):
         ref = inp.index.by_token[i]
-        if ref.actor not in inp.igo_ids and i not in inp.places:
+        if (before is None or i < before) and ref.actor not in inp.igo_ids and i not in inp.places:
             seen.setdefault(ref.actor, ref)
     return list(seen.values())
 
 
 def named_before(head: Token, inp: SentenceInput) -> list[ActorRef]:
-    """The distinct states named before ``head`` in its sentence (at most four); a place
-    ("met in Lima") names no party."""
-    seen: dict[str, ActorRef] = {}
-    for i in sorted(inp.index.by_token):
-        ref = inp.index.by_token[i]
-        if i < head.i and ref.actor not in inp.igo_ids and i not in inp.places:
-            seen.setdefault(ref.actor, ref)
-    return list(seen.values()) if len(seen) <= MAX_NAMED_TOGETHER else []
+    """The distinct states named before ``head`` in its sentence (at most four)."""
+    named = named_in(inp, before=head.i)
+    return named if len(named) <= MAX_NAMED_TOGETHER else []
 
 
 SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl"})
